@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const headerNamePattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Header values may not carry line breaks or NUL: that is how header injection starts.
+const headerValuePattern = /^[^\r\n\0]*$/;
+// Headers a browser refuses to send or that would break the request; naming them is a mistake.
+const reservedHeaderNames = new Set([
+  'host',
+  'cookie',
+  'content-length',
+  'content-type',
+  'connection',
+  'transfer-encoding',
+  'origin',
+  'referer',
+]);
+
+/** Extra HTTP headers for a provider, validated so a typo is caught in the form, not at send time. */
+export const headerMapSchema = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!headerNamePattern.test(name)) {
+      ctx.addIssue({ code: 'custom', message: `"${name}" is not a valid header name`, path: [name] });
+    } else if (reservedHeaderNames.has(name.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', message: `The ${name} header cannot be set here`, path: [name] });
+    }
+    if (!headerValuePattern.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `The value of ${name} may not contain line breaks`, path: [name] });
+    }
+  }
+});
+export type HeaderMap = z.infer<typeof headerMapSchema>;

@@ -1,0 +1,81 @@
+export {
+  type Chat,
+  chatSchema,
+  chatTitleMaxLength,
+  type ForkOrigin,
+  forkOriginSchema,
+  systemPromptMaxLength,
+} from './chat.ts';
+export {
+  type ChatCompletionChunk,
+  chatCompletionChunkSchema,
+  type WireUsage,
+  wireErrorSchema,
+  wireUsageSchema,
+} from './chat-completion-chunk.ts';
+export {
+  type ChatCompletionMessage,
+  type ChatCompletionRequest,
+  chatCompletionMessageSchema,
+  chatCompletionRequestSchema,
+} from './chat-completion-request.ts';
+export {
+  type CompletionError,
+  type CompletionErrorCode,
+  completionErrorCodeSchema,
+  completionErrorCodes,
+  completionErrorSchema,
+} from './completion-error.ts';
+export { type Feedback, feedbackSchema } from './feedback.ts';
+export {
+  type GenerationParams,
+  generationParamsSchema,
+  maxTokensSchema,
+  temperatureSchema,
+} from './generation-params.ts';
+export { type HeaderMap, headerMapSchema } from './header-map.ts';
+export { type DeviceId, deviceIdSchema, type HlcString, hlcSchema } from './hlc.ts';
+export { type HttpUrl, httpUrlSchema } from './http-url.ts';
+export { type Id, idSchema } from './id.ts';
+export {
+  type ConnectionPath,
+  connectionPathSchema,
+  type Message,
+  type MessageRole,
+  type MessageStatus,
+  messageRoleSchema,
+  messageRoles,
+  messageSchema,
+  messageStatuses,
+  messageStatusSchema,
+} from './message.ts';
+export {
+  type ConnectionMode,
+  connectionModeSchema,
+  type ModelConfig,
+  type ModelConfigFields,
+  modelConfigFieldsSchema,
+  modelConfigSchema,
+  type ProviderKind,
+  providerKindSchema,
+  providerKinds,
+} from './model-config.ts';
+export { type ModelSecret, modelSecretSchema } from './model-secret.ts';
+export { type ModelsList, modelsListSchema } from './models-list.ts';
+export { type ProviderErrorBody, providerErrorBodySchema } from './provider-error-body.ts';
+export { type RecordBase, recordBaseSchema } from './record-base.ts';
+export {
+  deviceLocalSettingKeys,
+  type LocalePreference,
+  localePreferenceSchema,
+  type Setting,
+  type SettingKey,
+  type SettingValue,
+  settingKeySchema,
+  settingSchema,
+  settingValueSchemas,
+  type ThemePreference,
+  themePreferenceSchema,
+} from './setting.ts';
+export { finishReasonSchema, type StreamEvent, streamEventSchema } from './stream-event.ts';
+export { type Usage, usageSchema } from './usage.ts';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { completionErrorSchema } from './completion-error.ts';
+import { feedbackSchema } from './feedback.ts';
+import { idSchema } from './id.ts';
+import { recordBaseSchema } from './record-base.ts';
+import { usageSchema } from './usage.ts';
+
+export const messageRoles = ['system', 'user', 'assistant'] as const;
+export const messageRoleSchema = z.enum(messageRoles);
+export type MessageRole = z.infer<typeof messageRoleSchema>;
+
+/** queued: waiting for the network; pending: request sent; streaming: text arriving. */
+export const messageStatuses = ['queued', 'pending', 'streaming', 'done', 'stopped', 'error'] as const;
+export const messageStatusSchema = z.enum(messageStatuses);
+export type MessageStatus = z.infer<typeof messageStatusSchema>;
+
+/** Which path an answer took to reach the browser. */
+export const connectionPathSchema = z.enum(['direct', 'relay']);
+export type ConnectionPath = z.infer<typeof connectionPathSchema>;
+
+/** One turn of a conversation. `createdAt` (epoch ms) orders messages within a chat. */
+export const messageSchema = recordBaseSchema.extend({
+  chatId: idSchema,
+  role: messageRoleSchema,
+  content: z.string(),
+  reasoning: z.string(),
+  status: messageStatusSchema,
+  error: completionErrorSchema.nullable(),
+  model: z.string().nullable(),
+  usage: usageSchema.nullable(),
+  createdAt: z.number().int().nonnegative(),
+  feedback: feedbackSchema.nullable(),
+  connection: connectionPathSchema.nullable(),
+});
+export type Message = z.infer<typeof messageSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { maxTokensSchema, temperatureSchema } from './generation-params.ts';
+import { headerMapSchema } from './header-map.ts';
+import { httpUrlSchema } from './http-url.ts';
+import { recordBaseSchema } from './record-base.ts';
+
+export const providerKinds = [
+  'openai',
+  'openrouter',
+  'deepseek',
+  'groq',
+  'mistral',
+  'ollama',
+  'lmstudio',
+  'custom',
+] as const;
+export const providerKindSchema = z.enum(providerKinds);
+export type ProviderKind = z.infer<typeof providerKindSchema>;
+
+/** auto: try the browser first, fall back to the relay on a CORS or network failure. */
+export const connectionModeSchema = z.enum(['auto', 'direct', 'relay']);
+export type ConnectionMode = z.infer<typeof connectionModeSchema>;
+
+/** The editable fields of a model configuration, as a form submits them. */
+export const modelConfigFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(200, 'Name is too long'),
+  provider: providerKindSchema,
+  baseUrl: httpUrlSchema,
+  modelId: z.string().trim().min(1, 'Enter a model id').max(500, 'Model id is too long'),
+  headers: headerMapSchema,
+  temperature: temperatureSchema.optional(),
+  maxTokens: maxTokensSchema.optional(),
+  connection: connectionModeSchema,
+});
+export type ModelConfigFields = z.infer<typeof modelConfigFieldsSchema>;
+
+/**
+ * A stored model configuration. The API key is not here: it is a device-local secret
+ * (see model-secret.ts) so that it never leaves the device with the synced record.
+ */
+export const modelConfigSchema = recordBaseSchema.extend(modelConfigFieldsSchema.shape);
+export type ModelConfig = z.infer<typeof modelConfigSchema>;

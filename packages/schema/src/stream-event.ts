@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { completionErrorSchema } from './completion-error.ts';
+import { usageSchema } from './usage.ts';
+
+/** Why the provider stopped generating, as it said it (`stop`, `length`, `content_filter`, ...). */
+export const finishReasonSchema = z.string();
+
+/** The typed events the streaming decoder turns a provider's response into. */
+export const streamEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text-delta'), text: z.string() }),
+  z.object({ type: z.literal('reasoning-delta'), text: z.string() }),
+  z.object({ type: z.literal('usage'), usage: usageSchema }),
+  z.object({ type: z.literal('finish'), reason: finishReasonSchema.nullable() }),
+  z.object({ type: z.literal('error'), error: completionErrorSchema }),
+]);
+export type StreamEvent = z.infer<typeof streamEventSchema>;
