@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** One message of an OpenAI-compatible chat-completion request. */
 export const chatCompletionMessageSchema = z.object({
@@ -9,11 +9,11 @@ export type ChatCompletionMessage = z.infer<typeof chatCompletionMessageSchema>;
 
 /** The body of an OpenAI-compatible streaming chat-completion request. */
 export const chatCompletionRequestSchema = z.object({
-  model: z.string().min(1),
-  messages: z.array(chatCompletionMessageSchema).min(1),
+  model: z.string().check(z.minLength(1)),
+  messages: z.array(chatCompletionMessageSchema).check(z.minLength(1)),
   stream: z.literal(true),
   stream_options: z.object({ include_usage: z.boolean() }),
-  temperature: z.number().optional(),
-  max_tokens: z.number().int().optional(),
+  temperature: z.optional(z.number()),
+  max_tokens: z.optional(z.int()),
 });
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { generationParamsSchema } from './generation-params.ts';
 import { idSchema } from './id.ts';
 import { recordBaseSchema } from './record-base.ts';
@@ -10,15 +10,17 @@ export const systemPromptMaxLength = 100_000;
 export const forkOriginSchema = z.object({ chatId: idSchema, messageId: idSchema });
 export type ForkOrigin = z.infer<typeof forkOriginSchema>;
 
+const epochMs = z.int().check(z.nonnegative());
+
 /** A conversation. `lastActivityAt` (epoch ms) orders the chat list. */
-export const chatSchema = recordBaseSchema.extend({
-  title: z.string().max(chatTitleMaxLength),
-  systemPrompt: z.string().max(systemPromptMaxLength),
-  modelConfigId: idSchema.nullable(),
+export const chatSchema = z.extend(recordBaseSchema, {
+  title: z.string().check(z.maxLength(chatTitleMaxLength)),
+  systemPrompt: z.string().check(z.maxLength(systemPromptMaxLength)),
+  modelConfigId: z.nullable(idSchema),
   params: generationParamsSchema,
   pinned: z.boolean(),
-  forkedFrom: forkOriginSchema.nullable(),
-  createdAt: z.number().int().nonnegative(),
-  lastActivityAt: z.number().int().nonnegative(),
+  forkedFrom: z.nullable(forkOriginSchema),
+  createdAt: epochMs,
+  lastActivityAt: epochMs,
 });
 export type Chat = z.infer<typeof chatSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Why a completion did not finish. A closed set, so the UI and retries switch on codes,
@@ -20,6 +20,6 @@ export type CompletionErrorCode = z.infer<typeof completionErrorCodeSchema>;
 export const completionErrorSchema = z.object({
   code: completionErrorCodeSchema,
   message: z.string(),
-  httpStatus: z.number().int().optional(),
+  httpStatus: z.optional(z.int()),
 });
 export type CompletionError = z.infer<typeof completionErrorSchema>;

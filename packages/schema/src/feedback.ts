@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** A person's judgement of one answer. */
 export const feedbackSchema = z.object({
-  rating: z.number().int().min(1, 'Rating is 1 to 5').max(5, 'Rating is 1 to 5'),
-  comment: z.string().max(5_000, 'Comment is too long'),
+  rating: z.int().check(z.gte(1, 'Rating is 1 to 5'), z.lte(5, 'Rating is 1 to 5')),
+  comment: z.string().check(z.maxLength(5_000, 'Comment is too long')),
 });
 export type Feedback = z.infer<typeof feedbackSchema>;

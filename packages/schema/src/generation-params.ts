@@ -1,18 +1,15 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Sampling parameters; absent means "use the provider's default". */
 export const temperatureSchema = z
-  .number()
-  .min(0, 'Temperature must be 0 or more')
-  .max(2, 'Temperature must be 2 or less');
+  .number('Temperature must be a number')
+  .check(z.gte(0, 'Temperature must be 0 or more'), z.lte(2, 'Temperature must be 2 or less'));
 export const maxTokensSchema = z
-  .number()
   .int('Max tokens must be a whole number')
-  .min(1, 'Max tokens must be at least 1')
-  .max(10_000_000, 'Max tokens is too large');
+  .check(z.gte(1, 'Max tokens must be at least 1'), z.lte(10_000_000, 'Max tokens is too large'));
 
 export const generationParamsSchema = z.object({
-  temperature: temperatureSchema.optional(),
-  maxTokens: maxTokensSchema.optional(),
+  temperature: z.optional(temperatureSchema),
+  maxTokens: z.optional(maxTokensSchema),
 });
 export type GenerationParams = z.infer<typeof generationParamsSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const headerNamePattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Header values may not carry line breaks or NUL: that is how header injection starts.
@@ -16,16 +16,18 @@ const reservedHeaderNames = new Set([
 ]);
 
 /** Extra HTTP headers for a provider, validated so a typo is caught in the form, not at send time. */
-export const headerMapSchema = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
-  for (const [name, value] of Object.entries(headers)) {
-    if (!headerNamePattern.test(name)) {
-      ctx.addIssue({ code: 'custom', message: `"${name}" is not a valid header name`, path: [name] });
-    } else if (reservedHeaderNames.has(name.toLowerCase())) {
-      ctx.addIssue({ code: 'custom', message: `The ${name} header cannot be set here`, path: [name] });
+export const headerMapSchema = z.record(z.string(), z.string()).check(
+  z.superRefine((headers, ctx) => {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!headerNamePattern.test(name)) {
+        ctx.addIssue({ code: 'custom', message: `"${name}" is not a valid header name`, path: [name] });
+      } else if (reservedHeaderNames.has(name.toLowerCase())) {
+        ctx.addIssue({ code: 'custom', message: `The ${name} header cannot be set here`, path: [name] });
+      }
+      if (!headerValuePattern.test(value)) {
+        ctx.addIssue({ code: 'custom', message: `The value of ${name} may not contain line breaks`, path: [name] });
+      }
     }
-    if (!headerValuePattern.test(value)) {
-      ctx.addIssue({ code: 'custom', message: `The value of ${name} may not contain line breaks`, path: [name] });
-    }
-  }
-});
+  }),
+);
 export type HeaderMap = z.infer<typeof headerMapSchema>;

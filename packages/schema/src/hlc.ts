@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A serialized hybrid logical clock value: `<wall millis, 15 digits>-<counter, 6 base-36 digits>-<device id>`.
@@ -7,9 +7,9 @@ import { z } from 'zod';
  */
 export const hlcSchema = z
   .string()
-  .regex(/^\d{15}-[0-9a-z]{6}-[0-9A-Za-z_]{1,32}$/, 'Expected a hybrid logical clock value');
+  .check(z.regex(/^\d{15}-[0-9a-z]{6}-[0-9A-Za-z_]{1,32}$/, 'Expected a hybrid logical clock value'));
 export type HlcString = z.infer<typeof hlcSchema>;
 
 /** A device id: short, URL-safe, and usable as the clock's tiebreak. */
-export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_]{1,32}$/, 'Expected a device id');
+export const deviceIdSchema = z.string().check(z.regex(/^[0-9A-Za-z_]{1,32}$/, 'Expected a device id'));
 export type DeviceId = z.infer<typeof deviceIdSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { completionErrorSchema } from './completion-error.ts';
 import { feedbackSchema } from './feedback.ts';
 import { idSchema } from './id.ts';
@@ -19,17 +19,17 @@ export const connectionPathSchema = z.enum(['direct', 'relay']);
 export type ConnectionPath = z.infer<typeof connectionPathSchema>;
 
 /** One turn of a conversation. `createdAt` (epoch ms) orders messages within a chat. */
-export const messageSchema = recordBaseSchema.extend({
+export const messageSchema = z.extend(recordBaseSchema, {
   chatId: idSchema,
   role: messageRoleSchema,
   content: z.string(),
   reasoning: z.string(),
   status: messageStatusSchema,
-  error: completionErrorSchema.nullable(),
-  model: z.string().nullable(),
-  usage: usageSchema.nullable(),
-  createdAt: z.number().int().nonnegative(),
-  feedback: feedbackSchema.nullable(),
-  connection: connectionPathSchema.nullable(),
+  error: z.nullable(completionErrorSchema),
+  model: z.nullable(z.string()),
+  usage: z.nullable(usageSchema),
+  createdAt: z.int().check(z.nonnegative()),
+  feedback: z.nullable(feedbackSchema),
+  connection: z.nullable(connectionPathSchema),
 });
 export type Message = z.infer<typeof messageSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { maxTokensSchema, temperatureSchema } from './generation-params.ts';
 import { headerMapSchema } from './header-map.ts';
 import { httpUrlSchema } from './http-url.ts';
@@ -23,13 +23,13 @@ export type ConnectionMode = z.infer<typeof connectionModeSchema>;
 
 /** The editable fields of a model configuration, as a form submits them. */
 export const modelConfigFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(200, 'Name is too long'),
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(200, 'Name is too long')),
   provider: providerKindSchema,
   baseUrl: httpUrlSchema,
-  modelId: z.string().trim().min(1, 'Enter a model id').max(500, 'Model id is too long'),
+  modelId: z.string().check(z.trim(), z.minLength(1, 'Enter a model id'), z.maxLength(500, 'Model id is too long')),
   headers: headerMapSchema,
-  temperature: temperatureSchema.optional(),
-  maxTokens: maxTokensSchema.optional(),
+  temperature: z.optional(temperatureSchema),
+  maxTokens: z.optional(maxTokensSchema),
   connection: connectionModeSchema,
 });
 export type ModelConfigFields = z.infer<typeof modelConfigFieldsSchema>;
@@ -38,5 +38,5 @@ export type ModelConfigFields = z.infer<typeof modelConfigFieldsSchema>;
  * A stored model configuration. The API key is not here: it is a device-local secret
  * (see model-secret.ts) so that it never leaves the device with the synced record.
  */
-export const modelConfigSchema = recordBaseSchema.extend(modelConfigFieldsSchema.shape);
+export const modelConfigSchema = z.extend(recordBaseSchema, modelConfigFieldsSchema.shape);
 export type ModelConfig = z.infer<typeof modelConfigSchema>;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The body of GET /models on an OpenAI-compatible API. */
 export const modelsListSchema = z.object({
-  data: z.array(z.object({ id: z.string().min(1) })),
+  data: z.array(z.object({ id: z.string().check(z.minLength(1)) })),
 });
 export type ModelsList = z.infer<typeof modelsListSchema>;

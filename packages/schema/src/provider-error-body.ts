@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { wireErrorSchema } from './chat-completion-chunk.ts';
 
 /** The shapes providers use for a JSON error body: `{error: {message}}`, `{error: "..."}` or `{message}`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { hlcSchema } from './hlc.ts';
 import { idSchema } from './id.ts';
 
@@ -10,7 +10,7 @@ export type LocalePreference = z.infer<typeof localePreferenceSchema>;
 
 /** Every setting the app knows, with the shape of its value. */
 export const settingValueSchemas = {
-  defaultModelConfigId: idSchema.nullable(),
+  defaultModelConfigId: z.nullable(idSchema),
   theme: themePreferenceSchema,
   locale: localePreferenceSchema,
 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { completionErrorSchema } from './completion-error.ts';
 import { usageSchema } from './usage.ts';
 
@@ -10,7 +10,7 @@ export const streamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text-delta'), text: z.string() }),
   z.object({ type: z.literal('reasoning-delta'), text: z.string() }),
   z.object({ type: z.literal('usage'), usage: usageSchema }),
-  z.object({ type: z.literal('finish'), reason: finishReasonSchema.nullable() }),
+  z.object({ type: z.literal('finish'), reason: z.nullable(finishReasonSchema) }),
   z.object({ type: z.literal('error'), error: completionErrorSchema }),
 ]);
 export type StreamEvent = z.infer<typeof streamEventSchema>;

@@ -1,10 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+const count = z.int().check(z.nonnegative());
 
 /** Token usage as the provider reported it. */
 export const usageSchema = z.object({
-  promptTokens: z.number().int().nonnegative(),
-  completionTokens: z.number().int().nonnegative(),
-  totalTokens: z.number().int().nonnegative(),
-  reasoningTokens: z.number().int().nonnegative().optional(),
+  promptTokens: count,
+  completionTokens: count,
+  totalTokens: count,
+  reasoningTokens: z.optional(count),
 });
 export type Usage = z.infer<typeof usageSchema>;

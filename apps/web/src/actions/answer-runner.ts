@@ -1,0 +1,66 @@
+import { buildChatRequest, collectAnswer, initialAnswerState, streamCompletion } from '@hearth/core';
+import { getChat } from '../db/chats-repository.ts';
+import { failAnswer, listMessages, saveAnswer } from '../db/messages-repository.ts';
+import { getApiKey } from '../db/model-configs-repository.ts';
+import type { Storage } from '../db/storage.ts';
+import { clearLiveAnswer, setLiveAnswer } from '../state/ui-store.ts';
+import { answerLockName } from './answer-locks.ts';
+import { resolveModel } from './resolve-model.ts';
+
+// Abort controllers of the answers streaming in this tab. Not UI state: nothing renders them.
+const controllers = new Map<string, AbortController>();
+
+/** How long a stream may send nothing before it counts as stalled. */
+const idleTimeoutMs = 120_000;
+
+/** True while this tab is streaming the answer. */
+export function isStreamingHere(messageId: string): boolean {
+  return controllers.has(messageId);
+}
+
+/** Stops a streaming answer: the request is aborted and the text so far is kept as `stopped`. */
+export function stopAnswer(messageId: string): void {
+  controllers.get(messageId)?.abort();
+}
+
+/**
+ * Requests and streams the answer whose placeholder is stored under `answerId`. Every delta is shown
+ * at once; the record is written a few times a second and once at the end, whatever ends it.
+ */
+export async function runAnswer(storage: Storage, answerId: string): Promise<void> {
+  const controller = new AbortController();
+  controllers.set(answerId, controller);
+  setLiveAnswer(answerId, initialAnswerState()); // Stop is offered from the first moment
+  try {
+    // The lock tells other tabs (and this tab after a reload) that the answer is still alive.
+    await navigator.locks.request(answerLockName(answerId), () => streamInto(storage, answerId, controller.signal));
+  } finally {
+    controllers.delete(answerId);
+    // The record holds the final state now; the live copy goes once the view has re-read it.
+    setTimeout(() => clearLiveAnswer(answerId), 1_000);
+  }
+}
+
+async function streamInto(storage: Storage, answerId: string, signal: AbortSignal): Promise<void> {
+  const { db } = storage;
+  const answer = await db.messages.get(answerId);
+  if (!answer || answer.deleted) return;
+  const chat = await getChat(db, answer.chatId);
+  const config = await resolveModel(storage, chat);
+  if (!chat || !config) {
+    await failAnswer(storage, {
+      id: answerId,
+      error: { code: 'network', message: 'No model is set up. Add one in Settings, then retry.' },
+    });
+    return;
+  }
+  const all = await listMessages(db, chat.id);
+  const history = all.slice(0, all.findIndex((message) => message.id === answerId));
+  const request = buildChatRequest({ config, apiKey: await getApiKey(db, config.id), chat, messages: history });
+  await collectAnswer({
+    events: streamCompletion({ url: request.url, init: request.init, signal, idleTimeoutMs }),
+    signal,
+    onUpdate: (state) => setLiveAnswer(answerId, state),
+    persist: (state) => saveAnswer(storage, { id: answerId, state, connection: 'direct' }),
+  });
+}

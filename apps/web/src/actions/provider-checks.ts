@@ -1,0 +1,71 @@
+import {
+  buildChatRequest,
+  buildModelsRequest,
+  extractProviderErrorMessage,
+  newModelConfig,
+  newUserMessage,
+  parseModelIds,
+  streamCompletion,
+} from '@hearth/core';
+import type { ModelConfigFields } from '@hearth/schema';
+import { recordContext, type Storage } from '../db/storage.ts';
+
+export type CheckResult<T> = { success: true; value: T } | { success: false; error: string };
+
+/** How long a check may wait for the provider before giving up. */
+const checkTimeoutMs = 20_000;
+
+/** Lists the provider's models (GET /models), or says in the provider's words why not. */
+export async function fetchModelIds(input: { fields: ModelConfigFields; apiKey: string }): Promise<CheckResult<string[]>> {
+  const request = buildModelsRequest({ config: input.fields, apiKey: input.apiKey });
+  try {
+    const response = await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(checkTimeoutMs) });
+    const text = await response.text();
+    if (!response.ok) return { success: false, error: extractProviderErrorMessage(text, response.status, response.statusText) };
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { success: false, error: 'The provider’s model list is not JSON.' };
+    }
+    return parseModelIds(body);
+  } catch (error) {
+    return { success: false, error: networkErrorText(error) };
+  }
+}
+
+/**
+ * Asks the model for a one-word reply: proves the URL, key and model id work together, which a
+ * model list alone cannot (many providers list models the key may not use).
+ */
+export async function testConnection(
+  storage: Storage,
+  input: { fields: ModelConfigFields; apiKey: string },
+): Promise<CheckResult<string>> {
+  const context = recordContext(storage);
+  const config = newModelConfig(context, { ...input.fields, maxTokens: 16 });
+  const request = buildChatRequest({
+    config,
+    apiKey: input.apiKey,
+    chat: { systemPrompt: '', params: {} },
+    messages: [newUserMessage(context, { chatId: config.id, content: 'Reply with the single word OK.' })],
+  });
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), checkTimeoutMs);
+  let reply = '';
+  try {
+    for await (const event of streamCompletion({ url: request.url, init: request.init, signal: controller.signal })) {
+      if (event.type === 'error') return { success: false, error: event.error.message };
+      if (event.type === 'text-delta') reply += event.text;
+    }
+    if (controller.signal.aborted) return { success: false, error: 'The provider did not answer within 20 seconds.' };
+    return { success: true, value: reply.trim() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function networkErrorText(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'TimeoutError') return 'The provider did not answer within 20 seconds.';
+  return 'Could not reach the provider. Check the URL; the provider may also refuse requests from a browser (CORS).';
+}

@@ -1,0 +1,153 @@
+import { type AnswerState, newAssistantMessage, newUserMessage, titleFromMessage } from '@hearth/core';
+import { type CompletionError, type Feedback, type Message, messageSchema } from '@hearth/schema';
+import type { AppDatabase } from './app-database.ts';
+import { messagesOf } from './chats-repository.ts';
+import { recordContext, type Storage } from './storage.ts';
+
+/** The live messages of a chat in conversation order. */
+export async function listMessages(db: AppDatabase, chatId: string): Promise<Message[]> {
+  const messages = await messagesOf(db, chatId).filter((message) => !message.deleted).toArray();
+  // Same-millisecond messages (a question and its answer placeholder) order by their time-ordered ids.
+  return messages.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Stores a question and the placeholder of its answer in one transaction, before any network call,
+ * so the question survives whatever happens next. Also titles an untitled chat and moves it up.
+ */
+export async function appendQuestion(
+  storage: Storage,
+  input: { chatId: string; content: string; model: string },
+): Promise<{ question: Message; answer: Message }> {
+  const { db } = storage;
+  return db.transaction('rw', db.chats, db.messages, async () => {
+    const chat = await db.chats.get(input.chatId);
+    if (!chat || chat.deleted) throw new Error('This chat was deleted.');
+    const context = recordContext(storage);
+    const question = messageSchema.parse(newUserMessage(context, { chatId: input.chatId, content: input.content }));
+    const answer = messageSchema.parse(newAssistantMessage(context, { chatId: input.chatId, model: input.model }));
+    await db.messages.bulkAdd([question, answer]);
+    await db.chats.put({
+      ...chat,
+      title: chat.title || titleFromMessage(input.content),
+      lastActivityAt: context.nowMs,
+      updatedAt: storage.clock.tick(),
+    });
+    return { question, answer };
+  });
+}
+
+/**
+ * Replaces the answer to a question with a fresh placeholder (regenerate, retry): the old answer
+ * becomes a tombstone, as does everything after it.
+ */
+export async function replaceAnswer(storage: Storage, input: { answerId: string; model: string }): Promise<Message> {
+  const { db } = storage;
+  return db.transaction('rw', db.chats, db.messages, async () => {
+    const old = await db.messages.get(input.answerId);
+    if (!old || old.role !== 'assistant') throw new Error('That answer no longer exists.');
+    await tombstoneFrom(storage, old);
+    return addAnswer(storage, old.chatId, input.model);
+  });
+}
+
+/** Changes a question's text and asks again: every later message is replaced by a new answer. */
+export async function editQuestion(
+  storage: Storage,
+  input: { questionId: string; content: string; model: string },
+): Promise<Message> {
+  const { db } = storage;
+  return db.transaction('rw', db.chats, db.messages, async () => {
+    const question = await db.messages.get(input.questionId);
+    if (!question || question.role !== 'user' || question.deleted) throw new Error('That message no longer exists.');
+    const later = (await listMessages(db, question.chatId)).filter((m) => isAfter(m, question));
+    const first = later[0];
+    if (first) await tombstoneFrom(storage, first);
+    await db.messages.put(messageSchema.parse({ ...question, content: input.content, updatedAt: storage.clock.tick() }));
+    return addAnswer(storage, question.chatId, input.model);
+  });
+}
+
+/** Writes what is known of an answer (called a few times a second while it streams, and at the end). */
+export async function saveAnswer(
+  storage: Storage,
+  input: { id: string; state: AnswerState; connection?: Message['connection'] },
+): Promise<void> {
+  const { state } = input;
+  await storage.db.transaction('rw', storage.db.messages, async () => {
+    const message = await storage.db.messages.get(input.id);
+    if (!message || message.deleted) return;
+    await storage.db.messages.put(
+      messageSchema.parse({
+        ...message,
+        content: state.content,
+        reasoning: state.reasoning,
+        status: state.status,
+        error: state.error,
+        usage: state.usage,
+        connection: input.connection ?? message.connection,
+        updatedAt: storage.clock.tick(),
+      }),
+    );
+  });
+}
+
+/** Marks an answer as failed without touching the text it has. */
+export async function failAnswer(storage: Storage, input: { id: string; error: CompletionError }): Promise<void> {
+  await patchMessage(storage, input.id, { status: 'error', error: input.error });
+}
+
+/** Deletes one message (a tombstone). */
+export async function deleteMessage(storage: Storage, id: string): Promise<void> {
+  await patchMessage(storage, id, { deleted: true });
+}
+
+/** Records the person's rating of an answer, or clears it. */
+export async function setFeedback(storage: Storage, id: string, feedback: Feedback | null): Promise<void> {
+  await patchMessage(storage, id, { feedback });
+}
+
+/** Answers that were streaming when their tab died: `isLive` says which are still owned by an open tab. */
+export async function recoverAbandonedAnswers(
+  storage: Storage,
+  isLive: (messageId: string) => boolean,
+): Promise<number> {
+  const unfinished = await storage.db.messages.where('status').anyOf('pending', 'streaming').toArray();
+  const abandoned = unfinished.filter((message) => !message.deleted && !isLive(message.id));
+  for (const message of abandoned) {
+    await failAnswer(storage, {
+      id: message.id,
+      error: { code: 'abandoned', message: 'The page closed before this answer finished.' },
+    });
+  }
+  return abandoned.length;
+}
+
+async function patchMessage(storage: Storage, id: string, patch: Partial<Message>): Promise<void> {
+  await storage.db.transaction('rw', storage.db.messages, async () => {
+    const message = await storage.db.messages.get(id);
+    if (!message) return;
+    await storage.db.messages.put(messageSchema.parse({ ...message, ...patch, updatedAt: storage.clock.tick() }));
+  });
+}
+
+async function addAnswer(storage: Storage, chatId: string, model: string): Promise<Message> {
+  const context = recordContext(storage);
+  const answer = messageSchema.parse(newAssistantMessage(context, { chatId, model }));
+  await storage.db.messages.add(answer);
+  const chat = await storage.db.chats.get(chatId);
+  if (chat) await storage.db.chats.put({ ...chat, lastActivityAt: context.nowMs, updatedAt: storage.clock.tick() });
+  return answer;
+}
+
+// Tombstones a message and every message after it in its chat.
+async function tombstoneFrom(storage: Storage, from: Message): Promise<void> {
+  const doomed = (await listMessages(storage.db, from.chatId)).filter((m) => m.id === from.id || isAfter(m, from));
+  for (const message of doomed) {
+    await storage.db.messages.put({ ...message, deleted: true, updatedAt: storage.clock.tick() });
+  }
+}
+
+function isAfter(message: Message, reference: Message): boolean {
+  return message.createdAt > reference.createdAt || (message.createdAt === reference.createdAt && message.id > reference.id);
+}

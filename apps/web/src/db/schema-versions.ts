@@ -1,0 +1,42 @@
+import type { Dexie, Transaction } from 'dexie';
+
+/**
+ * Every version of the database layout, oldest first. A version is never edited once shipped: a
+ * change is a new version with an upgrade step, and each upgrade step has a test (schema-versions.test.ts).
+ */
+export function defineSchemaVersions(db: Dexie): void {
+  // v1: the first layout. Chats were listed by their own updatedAt.
+  db.version(1).stores({
+    chats: 'id, updatedAt',
+    messages: 'id, [chatId+createdAt], updatedAt',
+    modelConfigs: 'id, updatedAt',
+    settings: 'key, updatedAt',
+    secrets: 'modelConfigId',
+    meta: 'key',
+  });
+
+  // v2: the chat list is ordered by last activity (a new message), which renaming a chat must not
+  // change; messages are indexed by status so unfinished answers are found at start-up.
+  db.version(2)
+    .stores({
+      chats: 'id, updatedAt, lastActivityAt',
+      messages: 'id, [chatId+createdAt], updatedAt, status',
+    })
+    .upgrade(backfillLastActivity);
+}
+
+/** Gives each chat the time of its newest message, or its creation time when it has none. */
+async function backfillLastActivity(tx: Transaction): Promise<void> {
+  const latest = new Map<string, number>();
+  await tx
+    .table('messages')
+    .each((message: { chatId: string; createdAt: number }) => {
+      latest.set(message.chatId, Math.max(latest.get(message.chatId) ?? 0, message.createdAt));
+    });
+  await tx
+    .table('chats')
+    .toCollection()
+    .modify((chat: { id: string; createdAt: number; lastActivityAt?: number }) => {
+      chat.lastActivityAt = Math.max(latest.get(chat.id) ?? 0, chat.createdAt);
+    });
+}

@@ -1,0 +1,52 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useState } from 'react';
+import { appStorage } from '../../app/app-storage.ts';
+import { listChats } from '../../db/chats-repository.ts';
+import { useStrings } from '../../i18n/use-strings.ts';
+import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
+import { chatListStrings } from './chat-list-strings.ts';
+import { ChatListItem } from './chat-list-item.tsx';
+
+/** The sidebar: new chat, search by title, and every chat by last activity. */
+export function ChatList() {
+  const s = useStrings(chatListStrings);
+  const { db } = appStorage();
+  const chats = useLiveQuery(() => listChats(db), [], undefined);
+  const selectedChatId = useUiStore((state) => state.selectedChatId);
+  const open = useUiStore((state) => state.sidebarOpen);
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
+  const shown = (chats ?? []).filter((chat) => !deferredQuery || chat.title.toLocaleLowerCase().includes(deferredQuery));
+
+  return (
+    <aside className={`sidebar${open ? ' open' : ''}`}>
+      <nav aria-label={s.chats} className="chat-nav">
+        <div className="sidebar-top">
+          <button type="button" className="button primary new-chat" onClick={() => selectChat(null)}>
+            {s.newChat}
+          </button>
+          <button type="button" className="icon-button close-sidebar" aria-label={s.close} onClick={() => setSidebarOpen(false)}>
+            ✕
+          </button>
+        </div>
+        <input
+          type="search"
+          className="chat-search"
+          aria-label={s.search}
+          placeholder={s.search}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <ul className="chat-items">
+          {shown.map((chat) => (
+            <ChatListItem key={chat.id} chat={chat} selected={chat.id === selectedChatId} />
+          ))}
+        </ul>
+        {chats && shown.length === 0 && <p className="sidebar-note">{chats.length === 0 ? s.noChats : s.noMatches}</p>}
+      </nav>
+      <button type="button" className="button settings-button" onClick={() => setSettingsOpen(true)}>
+        {s.settings}
+      </button>
+    </aside>
+  );
+}

@@ -1,0 +1,81 @@
+import {
+  type ConnectionMode,
+  type ModelConfig,
+  type ModelConfigFields,
+  modelConfigFieldsSchema,
+  type ProviderKind,
+} from '@hearth/schema';
+import { formatHeaderLines, parseHeaderLines } from './header-lines.ts';
+
+/** The model form exactly as typed: every field a string, so nothing the person typed is lost. */
+export interface ModelFormValues {
+  provider: ProviderKind;
+  name: string;
+  baseUrl: string;
+  modelId: string;
+  apiKey: string;
+  headers: string;
+  temperature: string;
+  maxTokens: string;
+  connection: ConnectionMode;
+}
+
+export type ModelFormField = keyof ModelFormValues;
+export type ModelFormErrors = Partial<Record<ModelFormField, string>>;
+
+export type ModelFormResult = { success: true; fields: ModelConfigFields } | { success: false; errors: ModelFormErrors };
+
+/** The form's values for an existing configuration and its key. */
+export function formValuesOf(config: ModelConfig, apiKey: string): ModelFormValues {
+  return {
+    provider: config.provider,
+    name: config.name,
+    baseUrl: config.baseUrl,
+    modelId: config.modelId,
+    apiKey,
+    headers: formatHeaderLines(config.headers),
+    temperature: config.temperature === undefined ? '' : String(config.temperature),
+    maxTokens: config.maxTokens === undefined ? '' : String(config.maxTokens),
+    connection: config.connection,
+  };
+}
+
+/** Checks the form against the model-config schema, giving each problem to the field it belongs to. */
+export function validateModelForm(values: ModelFormValues): ModelFormResult {
+  const errors: ModelFormErrors = {};
+  const headers = parseHeaderLines(values.headers);
+  if (!headers.success) errors.headers = headers.error;
+  const temperature = optionalNumber(values.temperature);
+  if (Number.isNaN(temperature)) errors.temperature = 'Enter a number, or leave it empty';
+  const maxTokens = optionalNumber(values.maxTokens);
+  if (Number.isNaN(maxTokens)) errors.maxTokens = 'Enter a whole number, or leave it empty';
+
+  const parsed = modelConfigFieldsSchema.safeParse({
+    name: values.name,
+    provider: values.provider,
+    baseUrl: values.baseUrl,
+    modelId: values.modelId,
+    headers: headers.success ? headers.value : {},
+    connection: values.connection,
+    ...(temperature === undefined || Number.isNaN(temperature) ? {} : { temperature }),
+    ...(maxTokens === undefined || Number.isNaN(maxTokens) ? {} : { maxTokens }),
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (typeof field === 'string' && isFormField(field) && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { success: false, errors };
+  return { success: true, fields: parsed.data };
+}
+
+function optionalNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
+const formFields: readonly string[] = ['provider', 'name', 'baseUrl', 'modelId', 'apiKey', 'headers', 'temperature', 'maxTokens', 'connection'];
+function isFormField(name: string): name is ModelFormField {
+  return formFields.includes(name);
+}

@@ -1,0 +1,186 @@
+import { presetFor, providerPresets } from '@hearth/core';
+import { type ProviderKind, providerKindSchema } from '@hearth/schema';
+import { type FormEvent, useId, useState } from 'react';
+import { fetchModelIds, testConnection } from '../../actions/provider-checks.ts';
+import { appStorage } from '../../app/app-storage.ts';
+import { saveModelConfig } from '../../db/model-configs-repository.ts';
+import { useStrings } from '../../i18n/use-strings.ts';
+import { type ModelFormErrors, type ModelFormValues, validateModelForm } from './model-form-values.ts';
+import { settingsStrings } from './settings-strings.ts';
+import { TextField } from './text-field.tsx';
+
+interface ModelFormProps {
+  /** The configuration being edited; absent for a new one. */
+  id?: string;
+  initial: ModelFormValues;
+  onDone: (savedId: string | null) => void;
+}
+
+type CheckStatus = { kind: 'idle' } | { kind: 'running' } | { kind: 'ok'; text: string } | { kind: 'failed'; text: string };
+
+/** Adds or edits a model configuration; each invalid field says what is wrong beside it. */
+export function ModelForm({ id, initial, onDone }: ModelFormProps) {
+  const s = useStrings(settingsStrings);
+  const formId = useId();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<ModelFormErrors>({});
+  const [showKey, setShowKey] = useState(false);
+  const [check, setCheck] = useState<CheckStatus>({ kind: 'idle' });
+  const [modelIds, setModelIds] = useState<string[]>([]);
+  const set = (field: keyof ModelFormValues) => (value: string) => setValues((old) => ({ ...old, [field]: value }));
+
+  const changeProvider = (provider: ProviderKind) => {
+    const before = presetFor(values.provider);
+    const after = presetFor(provider);
+    // Fields still holding the old preset's values follow the new preset; anything typed stays.
+    setValues((old) => ({
+      ...old,
+      provider,
+      name: !old.name || old.name === before.label ? after.label : old.name,
+      baseUrl: !old.baseUrl || old.baseUrl === before.baseUrl ? after.baseUrl : old.baseUrl,
+      modelId: !old.modelId || old.modelId === before.suggestedModelId ? after.suggestedModelId : old.modelId,
+    }));
+  };
+
+  const validated = () => {
+    const result = validateModelForm(values);
+    setErrors(result.success ? {} : result.errors);
+    return result.success ? result.fields : undefined;
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = validated();
+    if (!fields) return;
+    const saved = await saveModelConfig(appStorage(), { ...(id ? { id } : {}), fields, apiKey: values.apiKey });
+    onDone(saved.id);
+  };
+
+  const runCheck = async (kind: 'test' | 'models') => {
+    const fields = validated();
+    if (!fields) return;
+    setCheck({ kind: 'running' });
+    if (kind === 'test') {
+      const result = await testConnection(appStorage(), { fields, apiKey: values.apiKey });
+      setCheck(result.success ? { kind: 'ok', text: s.connectionWorks(result.value) } : { kind: 'failed', text: result.error });
+    } else {
+      const result = await fetchModelIds({ fields, apiKey: values.apiKey });
+      if (result.success) setModelIds(result.value);
+      setCheck(result.success ? { kind: 'ok', text: s.foundModels(result.value.length) } : { kind: 'failed', text: result.error });
+    }
+  };
+
+  return (
+    <form className="model-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={id ? s.editModel(initial.name) : s.newModel}>
+      <div className="field">
+        <label htmlFor={`${formId}-provider`}>{s.provider}</label>
+        <select
+          id={`${formId}-provider`}
+          value={values.provider}
+          onChange={(event) => changeProvider(providerKindSchema.parse(event.target.value))}
+        >
+          {providerPresets.map((preset) => (
+            <option key={preset.provider} value={preset.provider}>
+              {preset.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField label={s.name} value={values.name} onValue={set('name')} error={errors.name} />
+      <TextField
+        label={s.baseUrl}
+        value={values.baseUrl}
+        onValue={set('baseUrl')}
+        error={errors.baseUrl}
+        type="url"
+        placeholder="https://api.example.com/v1"
+      />
+      <TextField
+        label={s.modelId}
+        value={values.modelId}
+        onValue={set('modelId')}
+        error={errors.modelId}
+        list={`${formId}-models`}
+        autoComplete="off"
+      />
+      <datalist id={`${formId}-models`}>
+        {modelIds.map((modelId) => (
+          <option key={modelId} value={modelId} />
+        ))}
+      </datalist>
+      <TextField
+        label={s.apiKey}
+        value={values.apiKey}
+        onValue={set('apiKey')}
+        error={errors.apiKey}
+        type={showKey ? 'text' : 'password'}
+        autoComplete="off"
+        hint={s.apiKeyHint}
+      />
+      <label className="checkbox">
+        <input type="checkbox" checked={showKey} onChange={(event) => setShowKey(event.target.checked)} />
+        {s.showKey}
+      </label>
+      <div className={`field${errors.headers ? ' invalid' : ''}`}>
+        <label htmlFor={`${formId}-headers`}>{s.headers}</label>
+        <textarea
+          id={`${formId}-headers`}
+          value={values.headers}
+          onChange={(event) => set('headers')(event.target.value)}
+          rows={2}
+          placeholder="X-Title: Hearth"
+          aria-invalid={errors.headers ? true : undefined}
+          aria-describedby={`${formId}-headers-hint${errors.headers ? ` ${formId}-headers-error` : ''}`}
+        />
+        <p className="field-hint" id={`${formId}-headers-hint`}>
+          {s.headersHint}
+        </p>
+        {errors.headers && (
+          <p className="field-error" id={`${formId}-headers-error`}>
+            {errors.headers}
+          </p>
+        )}
+      </div>
+      <div className="field-row">
+        <TextField
+          label={s.temperature}
+          value={values.temperature}
+          onValue={set('temperature')}
+          error={errors.temperature}
+          inputMode="decimal"
+          placeholder={s.optional}
+        />
+        <TextField
+          label={s.maxTokens}
+          value={values.maxTokens}
+          onValue={set('maxTokens')}
+          error={errors.maxTokens}
+          inputMode="numeric"
+          placeholder={s.optional}
+        />
+      </div>
+      {Object.keys(errors).length > 0 && (
+        <p className="form-problem" role="alert">
+          {s.fixErrors}
+        </p>
+      )}
+      <p className={`check-result ${check.kind}`} role="status">
+        {check.kind === 'running' ? s.testing : check.kind === 'ok' || check.kind === 'failed' ? check.text : ''}
+      </p>
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {s.save}
+        </button>
+        <button type="button" className="button" disabled={check.kind === 'running'} onClick={() => void runCheck('test')}>
+          {s.testConnection}
+        </button>
+        <button type="button" className="button" disabled={check.kind === 'running'} onClick={() => void runCheck('models')}>
+          {s.fetchModels}
+        </button>
+        <button type="button" className="button" onClick={() => onDone(null)}>
+          {s.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { useStrings } from '../../i18n/use-strings.ts';
+import { setSettingsOpen } from '../../state/ui-store.ts';
+import { AppearanceSettings } from './appearance-settings.tsx';
+import { ModelList } from './model-list.tsx';
+import { settingsStrings } from './settings-strings.ts';
+
+/** The settings, as a modal dialog. Loaded only when first opened, to keep the first page small. */
+export default function SettingsDialog() {
+  const s = useStrings(settingsStrings);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+  return (
+    <dialog ref={dialog} className="dialog settings" aria-labelledby="settings-title" onClose={() => setSettingsOpen(false)}>
+      <header className="dialog-header">
+        <h2 id="settings-title">{s.settings}</h2>
+        <button type="button" className="icon-button" aria-label={s.close} onClick={() => dialog.current?.close()}>
+          ✕
+        </button>
+      </header>
+      <section aria-labelledby="settings-models">
+        <h3 id="settings-models">{s.models}</h3>
+        <ModelList />
+      </section>
+      <section aria-labelledby="settings-appearance">
+        <h3 id="settings-appearance">{s.appearance}</h3>
+        <AppearanceSettings />
+      </section>
+    </dialog>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { boot } from './app/boot.ts';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+
+boot().then(
+  () => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  },
+  (error: unknown) => {
+    // Without storage the app cannot keep anything safe; say so instead of showing a broken page.
+    const name = error instanceof Error ? error.name : 'Error';
+    root.textContent = `This browser did not let the app open its storage (${name}). Private windows and some storage settings block it.`;
+    root.setAttribute('role', 'alert');
+  },
+);
