@@ -1,0 +1,20 @@
+export { modelOwner } from './api-router.ts';
+export { type FakeUpstreamControl, fakeUpstreamControl } from './control-client.ts';
+export { type RequestSummary, summarizeRequest } from './control-routes.ts';
+export { upstreamCookie } from './exchange.ts';
+export { type FakeUpstream, type FakeUpstreamOptions, startFakeUpstream } from './fake-upstream.ts';
+export { hostileMarker, pixelPath } from './hostile-reply.ts';
+export { type OpenAiErrorBody, openAiErrorBody } from './openai-error.ts';
+export type { PixelHit, RecordedRequest, RequestOutcome } from './recorded-request.ts';
+export type { WireUsage } from './reply-plan.ts';
+export type { RequestPredicate } from './request-log.ts';
+export {
+  defaultScenario,
+  type ErrorBodyKind,
+  type ReasoningField,
+  resolveScenario,
+  type Scenario,
+} from './scenario.ts';
+export { redirectTargetCanary, redirectTargetPath } from './scenario-failures.ts';
+export { type FieldParse, isScenarioKey } from './scenario-fields.ts';
+export { formatScenario, parseScenario, scenarioBaseUrl, scenarioPath } from './scenario-path.ts';
