@@ -50,7 +50,7 @@ test('a chat has its own system prompt and model', async ({ app, upstream }) => 
   await app.addModel({ name: 'Echo B', baseUrl: upstream.baseUrl(), modelId: 'model-b' });
   await app.send('first');
   await app.waitForAnswerToEnd();
-  expect((completionCalls(upstream).at(-1)?.body as { model: string }).model).toBe('model-a');
+  expect(completionCalls(upstream).at(-1)?.body).toMatchObject({ model: 'model-a' });
 
   await app.page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Echo B' });
   await app.button('Chat options').click();
