@@ -68,10 +68,14 @@ if (!vitest || (vitestCode !== 0 && vitest.numFailedTests === 0)) {
 if (built) {
   console.log('\n=== browser tests (Playwright, Chromium)');
   const playwrightReport = join(reports, 'playwright.json');
-  const playwrightCode = await run('pnpm', ['--filter', '@hearth/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'], {
-    cwd: root,
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
-  });
+  const playwrightCode = await run(
+    'pnpm',
+    ['--filter', '@hearth/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'],
+    {
+      cwd: root,
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
+    },
+  );
   const playwright = readJson(playwrightReport);
   if (playwright) {
     const { expected = 0, unexpected = 0, flaky = 0 } = playwright.stats ?? {};

@@ -55,7 +55,10 @@ async function streamInto(storage: Storage, answerId: string, signal: AbortSigna
     return;
   }
   const all = await listMessages(db, chat.id);
-  const history = all.slice(0, all.findIndex((message) => message.id === answerId));
+  const history = all.slice(
+    0,
+    all.findIndex((message) => message.id === answerId),
+  );
   const request = buildChatRequest({ config, apiKey: await getApiKey(db, config.id), chat, messages: history });
   await collectAnswer({
     events: streamCompletion({ url: request.url, init: request.init, signal, idleTimeoutMs }),

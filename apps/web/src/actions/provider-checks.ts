@@ -16,12 +16,16 @@ export type CheckResult<T> = { success: true; value: T } | { success: false; err
 const checkTimeoutMs = 20_000;
 
 /** Lists the provider's models (GET /models), or says in the provider's words why not. */
-export async function fetchModelIds(input: { fields: ModelConfigFields; apiKey: string }): Promise<CheckResult<string[]>> {
+export async function fetchModelIds(input: {
+  fields: ModelConfigFields;
+  apiKey: string;
+}): Promise<CheckResult<string[]>> {
   const request = buildModelsRequest({ config: input.fields, apiKey: input.apiKey });
   try {
     const response = await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(checkTimeoutMs) });
     const text = await response.text();
-    if (!response.ok) return { success: false, error: extractProviderErrorMessage(text, response.status, response.statusText) };
+    if (!response.ok)
+      return { success: false, error: extractProviderErrorMessage(text, response.status, response.statusText) };
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -66,6 +70,7 @@ export async function testConnection(
 }
 
 function networkErrorText(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return 'The provider did not answer within 20 seconds.';
+  if (error instanceof DOMException && error.name === 'TimeoutError')
+    return 'The provider did not answer within 20 seconds.';
   return 'Could not reach the provider. Check the URL; the provider may also refuse requests from a browser (CORS).';
 }

@@ -4,7 +4,10 @@ import { getSetting } from '../db/settings-repository.ts';
 import type { Storage } from '../db/storage.ts';
 
 /** The model a chat talks to: its own choice, else the default, else the only one configured. */
-export async function resolveModel(storage: Storage, chat: Pick<Chat, 'modelConfigId'> | undefined): Promise<ModelConfig | undefined> {
+export async function resolveModel(
+  storage: Storage,
+  chat: Pick<Chat, 'modelConfigId'> | undefined,
+): Promise<ModelConfig | undefined> {
   const { db } = storage;
   if (chat?.modelConfigId) {
     const own = await getModelConfig(db, chat.modelConfigId);

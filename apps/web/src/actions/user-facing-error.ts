@@ -18,7 +18,8 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof UserFacingError) return error;
   const name = error instanceof Error ? error.name : '';
   // Dexie wraps the browser's error and keeps it as `inner`.
-  const wrapped = (error as { inner?: unknown; cause?: unknown } | null)?.inner ?? (error as { cause?: unknown } | null)?.cause;
+  const wrapped =
+    (error as { inner?: unknown; cause?: unknown } | null)?.inner ?? (error as { cause?: unknown } | null)?.cause;
   const inner = wrapped instanceof Error ? wrapped.name : '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return new UserFacingError('storage_full', { cause: error });

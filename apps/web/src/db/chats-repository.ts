@@ -37,7 +37,11 @@ export async function deleteChat(storage: Storage, id: string): Promise<void> {
 
 /** The chats to list: pinned first, then by last activity, newest first. */
 export async function listChats(db: AppDatabase): Promise<Chat[]> {
-  const chats = await db.chats.orderBy('lastActivityAt').reverse().filter((chat) => !chat.deleted).toArray();
+  const chats = await db.chats
+    .orderBy('lastActivityAt')
+    .reverse()
+    .filter((chat) => !chat.deleted)
+    .toArray();
   return [...chats.filter((chat) => chat.pinned), ...chats.filter((chat) => !chat.pinned)];
 }
 

@@ -18,7 +18,10 @@ async function chatWithTurns(turns: string[]) {
   const answers = [];
   for (const content of turns) {
     const { answer } = await appendQuestion(storage, { chatId: chat.id, content, model: 'm' });
-    await saveAnswer(storage, { id: answer.id, state: { ...initialAnswerState(), content: `re: ${content}`, status: 'done' } });
+    await saveAnswer(storage, {
+      id: answer.id,
+      state: { ...initialAnswerState(), content: `re: ${content}`, status: 'done' },
+    });
     answers.push(answer);
   }
   return { storage, chat, answers };
@@ -28,7 +31,11 @@ describe('messages repository', () => {
   it('stores the question and a pending answer together, titling the chat', async () => {
     const storage = testStorage();
     const chat = await createChat(storage);
-    const { question, answer } = await appendQuestion(storage, { chatId: chat.id, content: 'Hello there\nsecond line', model: 'gpt' });
+    const { question, answer } = await appendQuestion(storage, {
+      chatId: chat.id,
+      content: 'Hello there\nsecond line',
+      model: 'gpt',
+    });
     const stored = await listMessages(storage.db, chat.id);
     expect(stored.map((m) => [m.id, m.role, m.status])).toEqual([
       [question.id, 'user', 'done'],
@@ -93,7 +100,12 @@ describe('messages repository', () => {
     if (!answer) throw new Error('fixture');
     await saveAnswer(storage, {
       id: answer.id,
-      state: { ...initialAnswerState(), content: 'partial', status: 'error', error: { code: 'interrupted', message: 'cut' } },
+      state: {
+        ...initialAnswerState(),
+        content: 'partial',
+        status: 'error',
+        error: { code: 'interrupted', message: 'cut' },
+      },
       connection: 'direct',
     });
     expect(await storage.db.messages.get(answer.id)).toMatchObject({
@@ -111,10 +123,17 @@ describe('messages repository', () => {
     const chat = await createChat(storage);
     const dead = (await appendQuestion(storage, { chatId: chat.id, content: 'a', model: 'm' })).answer;
     const live = (await appendQuestion(storage, { chatId: chat.id, content: 'b', model: 'm' })).answer;
-    await saveAnswer(storage, { id: dead.id, state: { ...initialAnswerState(), content: 'half', status: 'streaming' } });
+    await saveAnswer(storage, {
+      id: dead.id,
+      state: { ...initialAnswerState(), content: 'half', status: 'streaming' },
+    });
     const count = await recoverAbandonedAnswers(storage, (id) => id === live.id);
     expect(count).toBe(1);
-    expect(await storage.db.messages.get(dead.id)).toMatchObject({ status: 'error', content: 'half', error: { code: 'abandoned' } });
+    expect(await storage.db.messages.get(dead.id)).toMatchObject({
+      status: 'error',
+      content: 'half',
+      error: { code: 'abandoned' },
+    });
     expect((await storage.db.messages.get(live.id))?.status).toBe('pending');
   });
 });

@@ -6,7 +6,9 @@ import { recordContext, type Storage } from './storage.ts';
 
 /** The live messages of a chat in conversation order. */
 export async function listMessages(db: AppDatabase, chatId: string): Promise<Message[]> {
-  const messages = await messagesOf(db, chatId).filter((message) => !message.deleted).toArray();
+  const messages = await messagesOf(db, chatId)
+    .filter((message) => !message.deleted)
+    .toArray();
   // Same-millisecond messages (a question and its answer placeholder) order by their time-ordered ids.
   return messages.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -45,7 +47,7 @@ export async function replaceAnswer(storage: Storage, input: { answerId: string;
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const old = await db.messages.get(input.answerId);
-    if (!old || old.role !== 'assistant') throw new Error('That answer no longer exists.');
+    if (old?.role !== 'assistant') throw new Error('That answer no longer exists.');
     await tombstoneFrom(storage, old);
     return addAnswer(storage, old.chatId, input.model);
   });
@@ -59,11 +61,13 @@ export async function editQuestion(
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const question = await db.messages.get(input.questionId);
-    if (!question || question.role !== 'user' || question.deleted) throw new Error('That message no longer exists.');
+    if (question?.role !== 'user' || question.deleted) throw new Error('That message no longer exists.');
     const later = (await listMessages(db, question.chatId)).filter((m) => isAfter(m, question));
     const first = later[0];
     if (first) await tombstoneFrom(storage, first);
-    await db.messages.put(messageSchema.parse({ ...question, content: input.content, updatedAt: storage.clock.tick() }));
+    await db.messages.put(
+      messageSchema.parse({ ...question, content: input.content, updatedAt: storage.clock.tick() }),
+    );
     return addAnswer(storage, question.chatId, input.model);
   });
 }
@@ -149,5 +153,7 @@ async function tombstoneFrom(storage: Storage, from: Message): Promise<void> {
 }
 
 function isAfter(message: Message, reference: Message): boolean {
-  return message.createdAt > reference.createdAt || (message.createdAt === reference.createdAt && message.id > reference.id);
+  return (
+    message.createdAt > reference.createdAt || (message.createdAt === reference.createdAt && message.id > reference.id)
+  );
 }

@@ -10,12 +10,11 @@ export async function saveModelConfig(
 ): Promise<ModelConfig> {
   const { db } = storage;
   return db.transaction('rw', db.modelConfigs, db.secrets, async () => {
-    const existing = input.id === undefined ? undefined : await db.modelConfigs.get(input.id);
-    const config = modelConfigSchema.parse(
-      existing
-        ? { ...existing, ...input.fields, updatedAt: storage.clock.tick() }
-        : newModelConfig(recordContext(storage), input.fields),
-    );
+    const existing: ModelConfig | undefined = input.id ? await db.modelConfigs.get(input.id) : undefined;
+    const draft = existing
+      ? { ...existing, ...input.fields, updatedAt: storage.clock.tick() }
+      : newModelConfig(recordContext(storage), input.fields);
+    const config = modelConfigSchema.parse(draft);
     // Optional fields cleared in the form must disappear rather than keep their old value.
     if (input.fields.temperature === undefined) delete config.temperature;
     if (input.fields.maxTokens === undefined) delete config.maxTokens;

@@ -28,11 +28,9 @@ export function defineSchemaVersions(db: Dexie): void {
 /** Gives each chat the time of its newest message, or its creation time when it has none. */
 async function backfillLastActivity(tx: Transaction): Promise<void> {
   const latest = new Map<string, number>();
-  await tx
-    .table('messages')
-    .each((message: { chatId: string; createdAt: number }) => {
-      latest.set(message.chatId, Math.max(latest.get(message.chatId) ?? 0, message.createdAt));
-    });
+  await tx.table('messages').each((message: { chatId: string; createdAt: number }) => {
+    latest.set(message.chatId, Math.max(latest.get(message.chatId) ?? 0, message.createdAt));
+  });
   await tx
     .table('chats')
     .toCollection()

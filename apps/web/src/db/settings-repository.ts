@@ -17,7 +17,11 @@ export async function getSetting<K extends SettingKey>(db: AppDatabase, key: K):
 }
 
 /** Stores a setting after checking its shape. */
-export async function setSetting<K extends SettingKey>(storage: Storage, key: K, value: SettingValue<K>): Promise<void> {
+export async function setSetting<K extends SettingKey>(
+  storage: Storage,
+  key: K,
+  value: SettingValue<K>,
+): Promise<void> {
   const checked = settingValueSchemas[key].parse(value);
   await storage.db.settings.put({ key, value: checked, updatedAt: storage.clock.tick(), deleted: false });
 }

@@ -23,7 +23,8 @@ function recorder() {
   };
 }
 
-const deltas = (n: number): StreamEvent[] => Array.from({ length: n }, (_, i) => ({ type: 'text-delta', text: `${i} ` }));
+const deltas = (n: number): StreamEvent[] =>
+  Array.from({ length: n }, (_, i) => ({ type: 'text-delta', text: `${i} ` }));
 
 describe('collectAnswer', () => {
   it('shows every delta, keeps reasoning and usage, and ends done', async () => {
@@ -64,7 +65,11 @@ describe('collectAnswer', () => {
     expect(r.updates.length).toBe(101);
     expect(r.persisted.length).toBeGreaterThanOrEqual(2);
     expect(r.persisted.length).toBeLessThanOrEqual(5);
-    expect(r.persisted.at(-1)?.content).toBe(deltas(100).map((e) => (e.type === 'text-delta' ? e.text : '')).join(''));
+    expect(r.persisted.at(-1)?.content).toBe(
+      deltas(100)
+        .map((e) => (e.type === 'text-delta' ? e.text : ''))
+        .join(''),
+    );
   });
 
   it('keeps the partial text with status error when the stream reports an error', async () => {
@@ -100,7 +105,11 @@ describe('collectAnswer', () => {
     }
     const r = recorder();
     const final = await collectAnswer({ events: broken(), ...r });
-    expect(final).toMatchObject({ content: 'kept', status: 'error', error: { code: 'interrupted', message: 'socket hang up' } });
+    expect(final).toMatchObject({
+      content: 'kept',
+      status: 'error',
+      error: { code: 'interrupted', message: 'socket hang up' },
+    });
     expect(r.persisted.at(-1)?.content).toBe('kept');
   });
 });

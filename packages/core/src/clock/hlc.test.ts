@@ -9,10 +9,7 @@ const readingArb = fc.record({
   deviceId: fc.stringMatching(/^[0-9a-z]{1,16}$/),
 });
 
-function compareReadings(
-  a: { wallMs: number; counter: number; deviceId: string },
-  b: typeof a,
-): number {
+function compareReadings(a: { wallMs: number; counter: number; deviceId: string }, b: typeof a): number {
   if (a.wallMs !== b.wallMs) return a.wallMs < b.wallMs ? -1 : 1;
   if (a.counter !== b.counter) return a.counter < b.counter ? -1 : 1;
   if (a.deviceId !== b.deviceId) return a.deviceId < b.deviceId ? -1 : 1;

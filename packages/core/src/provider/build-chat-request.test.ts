@@ -52,7 +52,9 @@ describe('buildChatRequest', () => {
     const body = bodyOf(buildChatRequest({ config, apiKey: undefined, chat, messages }));
     expect(body.temperature).toBe(0.2);
     expect(body.max_tokens).toBe(256);
-    const bare = bodyOf(buildChatRequest({ config: testModelConfig(), apiKey: undefined, chat: { ...chat, params: {} }, messages }));
+    const bare = bodyOf(
+      buildChatRequest({ config: testModelConfig(), apiKey: undefined, chat: { ...chat, params: {} }, messages }),
+    );
     expect('temperature' in bare).toBe(false);
     expect('max_tokens' in bare).toBe(false);
   });

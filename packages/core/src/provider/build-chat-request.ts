@@ -39,7 +39,10 @@ export function buildChatRequest(input: ChatRequestInput): ProviderRequest {
     url: joinUrl(input.config.baseUrl, 'chat/completions'),
     init: {
       method: 'POST',
-      headers: { ...providerHeaders({ apiKey: input.apiKey, extra: input.config.headers }), Accept: 'text/event-stream' },
+      headers: {
+        ...providerHeaders({ apiKey: input.apiKey, extra: input.config.headers }),
+        Accept: 'text/event-stream',
+      },
       body: JSON.stringify(buildChatCompletionBody(input)),
     },
   };

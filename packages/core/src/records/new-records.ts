@@ -9,7 +9,10 @@ export interface RecordContext {
 }
 
 /** A new, empty chat. */
-export function newChat(context: RecordContext, fields: Partial<Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'params' | 'forkedFrom'>> = {}): Chat {
+export function newChat(
+  context: RecordContext,
+  fields: Partial<Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'params' | 'forkedFrom'>> = {},
+): Chat {
   return {
     id: uuidV7(context.nowMs),
     updatedAt: context.clock.tick(),
@@ -26,7 +29,10 @@ export function newChat(context: RecordContext, fields: Partial<Pick<Chat, 'titl
 }
 
 /** A message the person wrote. */
-export function newUserMessage(context: RecordContext, fields: { chatId: string; content: string; status?: 'done' | 'queued' }): Message {
+export function newUserMessage(
+  context: RecordContext,
+  fields: { chatId: string; content: string; status?: 'done' | 'queued' },
+): Message {
   return {
     id: uuidV7(context.nowMs),
     updatedAt: context.clock.tick(),

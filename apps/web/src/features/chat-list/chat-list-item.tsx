@@ -55,10 +55,16 @@ export function ChatListItem({ chat, selected }: { chat: Chat; selected: boolean
         </button>
       )}
       <div className="chat-item-actions">
-        <button type="button" className="icon-button" aria-label={`${s.rename}: ${title}`} title={s.rename} onClick={() => {
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${s.rename}: ${title}`}
+          title={s.rename}
+          onClick={() => {
             cancelled.current = false;
             setRenaming(true);
-          }}>
+          }}
+        >
           ✎
         </button>
         <button
@@ -70,7 +76,13 @@ export function ChatListItem({ chat, selected }: { chat: Chat; selected: boolean
         >
           {chat.pinned ? '⊗' : '⊕'}
         </button>
-        <button type="button" className="icon-button" aria-label={`${s.delete}: ${title}`} title={s.delete} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${s.delete}: ${title}`}
+          title={s.delete}
+          onClick={() => setConfirming(true)}
+        >
           🗑
         </button>
       </div>

@@ -4,8 +4,8 @@ import { appStorage } from '../../app/app-storage.ts';
 import { listChats } from '../../db/chats-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
-import { chatListStrings } from './chat-list-strings.ts';
 import { ChatListItem } from './chat-list-item.tsx';
+import { chatListStrings } from './chat-list-strings.ts';
 
 /** The sidebar: new chat, search by title, and every chat by last activity. */
 export function ChatList() {
@@ -16,7 +16,9 @@ export function ChatList() {
   const open = useUiStore((state) => state.sidebarOpen);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
-  const shown = (chats ?? []).filter((chat) => !deferredQuery || chat.title.toLocaleLowerCase().includes(deferredQuery));
+  const shown = (chats ?? []).filter(
+    (chat) => !deferredQuery || chat.title.toLocaleLowerCase().includes(deferredQuery),
+  );
 
   return (
     <aside className={`sidebar${open ? ' open' : ''}`}>
@@ -25,7 +27,12 @@ export function ChatList() {
           <button type="button" className="button primary new-chat" onClick={() => selectChat(null)}>
             {s.newChat}
           </button>
-          <button type="button" className="icon-button close-sidebar" aria-label={s.close} onClick={() => setSidebarOpen(false)}>
+          <button
+            type="button"
+            className="icon-button close-sidebar"
+            aria-label={s.close}
+            onClick={() => setSidebarOpen(false)}
+          >
             ✕
           </button>
         </div>

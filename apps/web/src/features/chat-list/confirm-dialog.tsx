@@ -23,6 +23,7 @@ export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, onConfir
         <button type="button" className="button danger" onClick={onConfirm}>
           {confirmLabel}
         </button>
+        {/* biome-ignore lint/a11y/noAutofocus: a destructive question starts on its safe answer */}
         <button type="button" className="button" onClick={onCancel} autoFocus>
           {cancelLabel}
         </button>

@@ -18,7 +18,12 @@ export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
   const [optionsOpen, setOptionsOpen] = useState(false);
   return (
     <header className="chat-header">
-      <button type="button" className="icon-button menu-button" aria-label={s.openMenu} onClick={() => setSidebarOpen(true)}>
+      <button
+        type="button"
+        className="icon-button menu-button"
+        aria-label={s.openMenu}
+        onClick={() => setSidebarOpen(true)}
+      >
         ☰
       </button>
       <h1 className="chat-title">{chat?.title || s.untitled}</h1>
@@ -28,7 +33,9 @@ export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
             <span className="visually-hidden">{s.model}</span>
             <select
               value={chat.modelConfigId ?? ''}
-              onChange={(event) => void updateChat(appStorage(), chat.id, { modelConfigId: event.target.value || null })}
+              onChange={(event) =>
+                void updateChat(appStorage(), chat.id, { modelConfigId: event.target.value || null })
+              }
             >
               <option value="">
                 {s.defaultModel}

@@ -73,7 +73,9 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
       {!inFlight && !editing && (
         <footer className="message-actions">
           {message.usage && (
-            <span className="message-usage">{s.tokens(message.usage.promptTokens, message.usage.completionTokens)}</span>
+            <span className="message-usage">
+              {s.tokens(message.usage.promptTokens, message.usage.completionTokens)}
+            </span>
           )}
           {!isUser && message.connection && <span className="message-usage">{s.via(message.connection)}</span>}
           <CopyButton text={message.content} label={s.copy} doneLabel={s.copied} />

@@ -35,7 +35,11 @@ export function MessageList({ messages, busy }: { messages: Message[]; busy: boo
     >
       <div className="message-column">
         {hidden > 0 && (
-          <button type="button" className="button show-earlier" onClick={() => setShownCount((count) => count + pageSize)}>
+          <button
+            type="button"
+            className="button show-earlier"
+            onClick={() => setShownCount((count) => count + pageSize)}
+          >
             {s.showEarlier(hidden)}
           </button>
         )}

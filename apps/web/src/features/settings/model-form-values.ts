@@ -23,7 +23,9 @@ export interface ModelFormValues {
 export type ModelFormField = keyof ModelFormValues;
 export type ModelFormErrors = Partial<Record<ModelFormField, string>>;
 
-export type ModelFormResult = { success: true; fields: ModelConfigFields } | { success: false; errors: ModelFormErrors };
+export type ModelFormResult =
+  | { success: true; fields: ModelConfigFields }
+  | { success: false; errors: ModelFormErrors };
 
 /** The form's values for an existing configuration and its key. */
 export function formValuesOf(config: ModelConfig, apiKey: string): ModelFormValues {
@@ -75,7 +77,17 @@ function optionalNumber(text: string): number | undefined {
   return trimmed === '' ? undefined : Number(trimmed);
 }
 
-const formFields: readonly string[] = ['provider', 'name', 'baseUrl', 'modelId', 'apiKey', 'headers', 'temperature', 'maxTokens', 'connection'];
+const formFields: readonly string[] = [
+  'provider',
+  'name',
+  'baseUrl',
+  'modelId',
+  'apiKey',
+  'headers',
+  'temperature',
+  'maxTokens',
+  'connection',
+];
 function isFormField(name: string): name is ModelFormField {
   return formFields.includes(name);
 }

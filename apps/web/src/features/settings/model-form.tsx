@@ -16,7 +16,11 @@ interface ModelFormProps {
   onDone: (savedId: string | null) => void;
 }
 
-type CheckStatus = { kind: 'idle' } | { kind: 'running' } | { kind: 'ok'; text: string } | { kind: 'failed'; text: string };
+type CheckStatus =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'ok'; text: string }
+  | { kind: 'failed'; text: string };
 
 /** Adds or edits a model configuration; each invalid field says what is wrong beside it. */
 export function ModelForm({ id, initial, onDone }: ModelFormProps) {
@@ -62,16 +66,27 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
     setCheck({ kind: 'running' });
     if (kind === 'test') {
       const result = await testConnection(appStorage(), { fields, apiKey: values.apiKey });
-      setCheck(result.success ? { kind: 'ok', text: s.connectionWorks(result.value) } : { kind: 'failed', text: result.error });
+      setCheck(
+        result.success ? { kind: 'ok', text: s.connectionWorks(result.value) } : { kind: 'failed', text: result.error },
+      );
     } else {
       const result = await fetchModelIds({ fields, apiKey: values.apiKey });
       if (result.success) setModelIds(result.value);
-      setCheck(result.success ? { kind: 'ok', text: s.foundModels(result.value.length) } : { kind: 'failed', text: result.error });
+      setCheck(
+        result.success
+          ? { kind: 'ok', text: s.foundModels(result.value.length) }
+          : { kind: 'failed', text: result.error },
+      );
     }
   };
 
   return (
-    <form className="model-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={id ? s.editModel(initial.name) : s.newModel}>
+    <form
+      className="model-form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label={id ? s.editModel(initial.name) : s.newModel}
+    >
       <div className="field">
         <label htmlFor={`${formId}-provider`}>{s.provider}</label>
         <select
@@ -171,10 +186,20 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
         <button type="submit" className="button primary">
           {s.save}
         </button>
-        <button type="button" className="button" disabled={check.kind === 'running'} onClick={() => void runCheck('test')}>
+        <button
+          type="button"
+          className="button"
+          disabled={check.kind === 'running'}
+          onClick={() => void runCheck('test')}
+        >
           {s.testConnection}
         </button>
-        <button type="button" className="button" disabled={check.kind === 'running'} onClick={() => void runCheck('models')}>
+        <button
+          type="button"
+          className="button"
+          disabled={check.kind === 'running'}
+          onClick={() => void runCheck('models')}
+        >
           {s.fetchModels}
         </button>
         <button type="button" className="button" onClick={() => onDone(null)}>

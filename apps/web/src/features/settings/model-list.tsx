@@ -49,7 +49,13 @@ export function ModelList() {
   };
 
   if (editing) {
-    return <ModelForm {...(editing.id ? { id: editing.id } : {})} initial={editing.values} onDone={(id) => void finishEdit(id)} />;
+    return (
+      <ModelForm
+        {...(editing.id ? { id: editing.id } : {})}
+        initial={editing.values}
+        onDone={(id) => void finishEdit(id)}
+      />
+    );
   }
 
   return (
@@ -76,10 +82,20 @@ export function ModelList() {
                 {s.makeDefault}
               </button>
             )}
-            <button type="button" className="button" aria-label={`${s.edit}: ${config.name}`} onClick={() => void startEdit(config)}>
+            <button
+              type="button"
+              className="button"
+              aria-label={`${s.edit}: ${config.name}`}
+              onClick={() => void startEdit(config)}
+            >
               {s.edit}
             </button>
-            <button type="button" className="button danger" aria-label={`${s.delete}: ${config.name}`} onClick={() => setDeleting(config)}>
+            <button
+              type="button"
+              className="button danger"
+              aria-label={`${s.delete}: ${config.name}`}
+              onClick={() => setDeleting(config)}
+            >
               {s.delete}
             </button>
           </li>

@@ -13,7 +13,12 @@ export default function SettingsDialog() {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
   return (
-    <dialog ref={dialog} className="dialog settings" aria-labelledby="settings-title" onClose={() => setSettingsOpen(false)}>
+    <dialog
+      ref={dialog}
+      className="dialog settings"
+      aria-labelledby="settings-title"
+      onClose={() => setSettingsOpen(false)}
+    >
       <header className="dialog-header">
         <h2 id="settings-title">{s.settings}</h2>
         <button type="button" className="icon-button" aria-label={s.close} onClick={() => dialog.current?.close()}>
