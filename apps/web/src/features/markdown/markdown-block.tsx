@@ -1,0 +1,65 @@
+import { memo } from 'react';
+import Markdown, { type Components, type Options } from 'react-markdown';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { CodeBlock } from './code-block.tsx';
+import { allowElement } from './element-policy.ts';
+import { MarkdownImage } from './markdown-image.tsx';
+import { MarkdownLink } from './markdown-link.tsx';
+import { MarkdownTable } from './markdown-table.tsx';
+import { TaskCheckbox } from './task-checkbox.tsx';
+import { markdownUrlTransform } from './url-policy.ts';
+
+// Everything below is built once per page, never per render: a streaming answer re-renders on
+// every delta and new arrays or objects here would rebuild the processor each time.
+
+// KaTeX runs on untrusted text. trust: false keeps \href, \url, \includegraphics and \html* inert;
+// bad TeX becomes a .katex-error span because rehype-katex itself retries with throwOnError: false
+// (it owns that option and omits it from its type). maxSize/maxExpand bound hostile input.
+const katexOptions: KatexOptions = {
+  trust: false,
+  strict: false,
+  maxSize: 50,
+  maxExpand: 1000,
+  output: 'htmlAndMathml',
+  errorColor: 'var(--danger, #d1242f)',
+};
+
+// react-markdown builds a fresh processor on every render and so calls each plugin again;
+// rehype-highlight would register all of lowlight's `common` languages each time. These two
+// transformers are built once, and the "plugins" handed over just return them.
+const katexTransformer = rehypeKatex(katexOptions);
+// Default options: lowlight's `common` languages; unlabelled code is not guessed at.
+const highlightTransformer = rehypeHighlight();
+
+const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath];
+// KaTeX first, so ```math blocks become math before the highlighter looks at them.
+const rehypePlugins: Options['rehypePlugins'] = [() => katexTransformer, () => highlightTransformer];
+
+const components: Components = {
+  a: MarkdownLink,
+  img: MarkdownImage,
+  pre: CodeBlock,
+  table: MarkdownTable,
+  input: TaskCheckbox,
+};
+
+/**
+ * One block of a message through the safe pipeline. Memoised, so while an answer streams only the
+ * block that changed (the last one) is parsed again; the blocks above keep their output.
+ */
+export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return (
+    <Markdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      components={components}
+      urlTransform={markdownUrlTransform}
+      allowElement={allowElement}
+    >
+      {text}
+    </Markdown>
+  );
+});
