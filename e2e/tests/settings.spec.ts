@@ -17,10 +17,10 @@ test('invalid model fields get errors beside them and nothing is saved', async (
 test('Test connection and Fetch model list talk to the provider', async ({ app, upstream }) => {
   const dialog = await app.fillNewModel({ name: 'Fake', baseUrl: upstream.baseUrl({ models: ['alpha-1', 'beta-2'] }) });
   await dialog.getByRole('button', { name: 'Test connection' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Connection works');
+  await expect(dialog.getByRole('form', { name: 'New model' }).getByRole('status')).toContainText('Connection works');
 
   await dialog.getByRole('button', { name: 'Fetch model list' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Found 2 models');
+  await expect(dialog.getByRole('form', { name: 'New model' }).getByRole('status')).toContainText('Found 2 models');
   await expect(dialog.locator('datalist option')).toHaveCount(2);
 });
 
@@ -30,7 +30,7 @@ test('Test connection reports the provider’s error in its own words', async ({
     baseUrl: upstream.baseUrl({ status: 404, message: 'The model `nope` does not exist' }),
   });
   await dialog.getByRole('button', { name: 'Test connection' }).click();
-  await expect(dialog.getByRole('status')).toContainText('The model `nope` does not exist');
+  await expect(dialog.getByRole('form', { name: 'New model' }).getByRole('status')).toContainText('The model `nope` does not exist');
 });
 
 test('models can be edited, made default and deleted; the API key stays out of the model record', async ({

@@ -13,14 +13,27 @@ export const settingValueSchemas = {
   defaultModelConfigId: z.nullable(idSchema),
   theme: themePreferenceSchema,
   locale: localePreferenceSchema,
+  /** The relay's server; empty means the server this app was loaded from. */
+  relayUrl: z.string().check(z.maxLength(2_000)),
+  /** The relay token, when the relay requires one. A secret: device-local. */
+  relayToken: z.string().check(z.maxLength(1_000)),
+  /** Provider base URLs that refused the browser and were reached through the relay instead. */
+  relayRoutes: z.array(z.string()).check(z.maxLength(500)),
 } as const;
 export type SettingKey = keyof typeof settingValueSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingValueSchemas)[K]>;
 
 /** Settings that describe this device rather than the person; they are never synced. */
-export const deviceLocalSettingKeys: readonly SettingKey[] = ['theme', 'locale'];
+export const deviceLocalSettingKeys: readonly SettingKey[] = ['theme', 'locale', 'relayUrl', 'relayToken', 'relayRoutes'];
 
-export const settingKeySchema = z.enum(['defaultModelConfigId', 'theme', 'locale']);
+export const settingKeySchema = z.enum([
+  'defaultModelConfigId',
+  'theme',
+  'locale',
+  'relayUrl',
+  'relayToken',
+  'relayRoutes',
+]);
 
 /**
  * A stored setting: one record per key, so each merges on its own. The key is the record's

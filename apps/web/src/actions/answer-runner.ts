@@ -1,10 +1,12 @@
 import { buildChatRequest, collectAnswer, initialAnswerState, streamCompletion } from '@hearth/core';
+import type { ConnectionPath } from '@hearth/schema';
 import { getChat } from '../db/chats-repository.ts';
 import { failAnswer, listMessages, saveAnswer } from '../db/messages-repository.ts';
 import { getApiKey } from '../db/model-configs-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { clearLiveAnswer, setLiveAnswer } from '../state/ui-store.ts';
 import { answerLockName } from './answer-locks.ts';
+import { fetchForModel } from './relay-settings.ts';
 import { resolveModel } from './resolve-model.ts';
 
 // Abort controllers of the answers streaming in this tab. Not UI state: nothing renders them.
@@ -60,10 +62,13 @@ async function streamInto(storage: Storage, answerId: string, signal: AbortSigna
     all.findIndex((message) => message.id === answerId),
   );
   const request = buildChatRequest({ config, apiKey: await getApiKey(db, config.id), chat, messages: history });
+  // Which way the answer came (direct, or the relay after a CORS refusal) is stored with it.
+  let path: ConnectionPath = 'direct';
+  const routedFetch = await fetchForModel(storage, { config, onPath: (taken) => (path = taken) });
   await collectAnswer({
-    events: streamCompletion({ url: request.url, init: request.init, signal, idleTimeoutMs }),
+    events: streamCompletion({ url: request.url, init: request.init, signal, idleTimeoutMs, fetch: routedFetch }),
     signal,
     onUpdate: (state) => setLiveAnswer(answerId, state),
-    persist: (state) => saveAnswer(storage, { id: answerId, state, connection: 'direct' }),
+    persist: (state) => saveAnswer(storage, { id: answerId, state, connection: path }),
   });
 }

@@ -9,6 +9,7 @@ import {
 } from '@hearth/core';
 import type { ModelConfigFields } from '@hearth/schema';
 import { recordContext, type Storage } from '../db/storage.ts';
+import { fetchForModel } from './relay-settings.ts';
 
 export type CheckResult<T> = { success: true; value: T } | { success: false; error: string };
 
@@ -16,13 +17,14 @@ export type CheckResult<T> = { success: true; value: T } | { success: false; err
 const checkTimeoutMs = 20_000;
 
 /** Lists the provider's models (GET /models), or says in the provider's words why not. */
-export async function fetchModelIds(input: {
-  fields: ModelConfigFields;
-  apiKey: string;
-}): Promise<CheckResult<string[]>> {
+export async function fetchModelIds(
+  storage: Storage,
+  input: { fields: ModelConfigFields; apiKey: string },
+): Promise<CheckResult<string[]>> {
   const request = buildModelsRequest({ config: input.fields, apiKey: input.apiKey });
+  const routedFetch = await fetchForModel(storage, { config: input.fields });
   try {
-    const response = await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(checkTimeoutMs) });
+    const response = await routedFetch(request.url, { ...request.init, signal: AbortSignal.timeout(checkTimeoutMs) });
     const text = await response.text();
     if (!response.ok)
       return { success: false, error: extractProviderErrorMessage(text, response.status, response.statusText) };
@@ -56,9 +58,16 @@ export async function testConnection(
   });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), checkTimeoutMs);
+  const routedFetch = await fetchForModel(storage, { config: input.fields });
   let reply = '';
   try {
-    for await (const event of streamCompletion({ url: request.url, init: request.init, signal: controller.signal })) {
+    const events = streamCompletion({
+      url: request.url,
+      init: request.init,
+      signal: controller.signal,
+      fetch: routedFetch,
+    });
+    for await (const event of events) {
       if (event.type === 'error') return { success: false, error: event.error.message };
       if (event.type === 'text-delta') reply += event.text;
     }

@@ -6,6 +6,9 @@ const defaults: { [K in SettingKey]: SettingValue<K> } = {
   defaultModelConfigId: null,
   theme: 'system',
   locale: 'system',
+  relayUrl: '',
+  relayToken: '',
+  relayRoutes: [],
 };
 
 /** A setting's value, or its default when unset, deleted or not of the expected shape. */

@@ -1,5 +1,5 @@
 import { presetFor, providerPresets } from '@hearth/core';
-import { type ProviderKind, providerKindSchema } from '@hearth/schema';
+import { connectionModeSchema, type ProviderKind, providerKindSchema } from '@hearth/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { fetchModelIds, testConnection } from '../../actions/provider-checks.ts';
 import { appStorage } from '../../app/app-storage.ts';
@@ -70,7 +70,7 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
         result.success ? { kind: 'ok', text: s.connectionWorks(result.value) } : { kind: 'failed', text: result.error },
       );
     } else {
-      const result = await fetchModelIds({ fields, apiKey: values.apiKey });
+      const result = await fetchModelIds(appStorage(), { fields, apiKey: values.apiKey });
       if (result.success) setModelIds(result.value);
       setCheck(
         result.success
@@ -173,6 +173,22 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
           inputMode="numeric"
           placeholder={s.optional}
         />
+      </div>
+      <div className="field">
+        <label htmlFor={`${formId}-connection`}>{s.connection}</label>
+        <select
+          id={`${formId}-connection`}
+          value={values.connection}
+          aria-describedby={`${formId}-connection-hint`}
+          onChange={(event) => set('connection')(connectionModeSchema.parse(event.target.value))}
+        >
+          <option value="auto">{s.connectionAuto}</option>
+          <option value="direct">{s.connectionDirect}</option>
+          <option value="relay">{s.connectionRelay}</option>
+        </select>
+        <p className="field-hint" id={`${formId}-connection-hint`}>
+          {s.connectionHint}
+        </p>
       </div>
       {Object.keys(errors).length > 0 && (
         <p className="form-problem" role="alert">

@@ -3,6 +3,7 @@ import { useStrings } from '../../i18n/use-strings.ts';
 import { setSettingsOpen } from '../../state/ui-store.ts';
 import { AppearanceSettings } from './appearance-settings.tsx';
 import { ModelList } from './model-list.tsx';
+import { RelaySettingsForm } from './relay-settings-form.tsx';
 import { settingsStrings } from './settings-strings.ts';
 
 /** The settings, as a modal dialog. Loaded only when first opened, to keep the first page small. */
@@ -28,6 +29,10 @@ export default function SettingsDialog() {
       <section aria-labelledby="settings-models">
         <h3 id="settings-models">{s.models}</h3>
         <ModelList />
+      </section>
+      <section aria-labelledby="settings-relay">
+        <h3 id="settings-relay">{s.relaySection}</h3>
+        <RelaySettingsForm />
       </section>
       <section aria-labelledby="settings-appearance">
         <h3 id="settings-appearance">{s.appearance}</h3>

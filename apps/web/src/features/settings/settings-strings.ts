@@ -42,6 +42,19 @@ export const settingsStrings: Strings<{
   deleteModelTitle: string;
   deleteModelBody: (name: string) => string;
   fixErrors: string;
+  connection: string;
+  connectionAuto: string;
+  connectionDirect: string;
+  connectionRelay: string;
+  connectionHint: string;
+  relaySection: string;
+  relayUrl: string;
+  relayUrlHint: (origin: string) => string;
+  relayToken: string;
+  relayTokenHint: string;
+  saveRelay: string;
+  relaySaved: string;
+  relayUrlInvalid: string;
 }> = {
   en: {
     settings: 'Settings',
@@ -85,6 +98,19 @@ export const settingsStrings: Strings<{
     deleteModelTitle: 'Delete model?',
     deleteModelBody: (name) => `“${name}” and its API key will be removed from this device.`,
     fixErrors: 'Fix the highlighted fields.',
+    connection: 'Connection',
+    connectionAuto: 'Automatic: direct, or the relay if the provider refuses the browser',
+    connectionDirect: 'Direct from this browser only',
+    connectionRelay: 'Always through the relay',
+    connectionHint: 'Many providers refuse requests from a browser (CORS); the relay forwards them.',
+    relaySection: 'Relay',
+    relayUrl: 'Relay server URL',
+    relayUrlHint: (origin) => `Leave empty to use the server this app came from (${origin}).`,
+    relayToken: 'Relay token',
+    relayTokenHint: 'Only needed when the relay’s operator set one. Stored only on this device.',
+    saveRelay: 'Save relay settings',
+    relaySaved: 'Relay settings saved.',
+    relayUrlInvalid: 'Enter a full URL starting with http:// or https://, or leave it empty',
   },
   'zh-CN': {
     settings: '设置',
@@ -128,5 +154,18 @@ export const settingsStrings: Strings<{
     deleteModelTitle: '删除模型？',
     deleteModelBody: (name) => `“${name}”及其 API 密钥将从此设备移除。`,
     fixErrors: '请修正标出的字段。',
+    connection: '连接方式',
+    connectionAuto: '自动：直连，服务商拒绝浏览器请求时改用中继',
+    connectionDirect: '仅从此浏览器直连',
+    connectionRelay: '始终通过中继',
+    connectionHint: '许多服务商拒绝来自浏览器的请求（CORS）；中继会代为转发。',
+    relaySection: '中继',
+    relayUrl: '中继服务器地址',
+    relayUrlHint: (origin) => `留空则使用加载本应用的服务器（${origin}）。`,
+    relayToken: '中继令牌',
+    relayTokenHint: '仅当中继运营者设置了令牌时需要。只保存在此设备上。',
+    saveRelay: '保存中继设置',
+    relaySaved: '中继设置已保存。',
+    relayUrlInvalid: '请输入以 http:// 或 https:// 开头的完整地址，或留空',
   },
 };
