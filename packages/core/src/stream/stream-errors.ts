@@ -1,0 +1,67 @@
+import type { CompletionError, StreamEvent } from '@hearth/schema';
+
+// Every error the decoder reports, in one place so the wording stays consistent. Messages are shown to
+// people as they are; the UI and retries switch on `code`.
+
+const notCompatible = "The provider's answer was not an OpenAI-compatible stream";
+
+/** The stream ended (EOF or a dropped connection) before `[DONE]`. */
+export function interruptedError(): CompletionError {
+  return { code: 'interrupted', message: 'The answer was cut off before it finished.' };
+}
+
+/** Data arrived but none of it was a chat-completion chunk. */
+export function notAStreamError(): CompletionError {
+  return { code: 'bad_response', message: `${notCompatible}.` };
+}
+
+/** One line (or event) was longer than the configured limit. */
+export function lineTooLongError(maxLineBytes: number): CompletionError {
+  return { code: 'bad_response', message: `${notCompatible}: a line of the stream exceeded ${maxLineBytes} bytes.` };
+}
+
+/** The body of a non-streamed answer was not a chat completion. */
+export function notACompletionError(): CompletionError {
+  return { code: 'bad_response', message: "The provider's answer was not an OpenAI-compatible chat completion." };
+}
+
+/** A successful response of a type that cannot carry a completion (HTML, plain text, ...). */
+export function unexpectedContentTypeError(contentType: string): CompletionError {
+  return {
+    code: 'bad_response',
+    message: `The provider answered with content of type ${contentType}, not an OpenAI-compatible stream.`,
+  };
+}
+
+/** The provider reported an error in the stream or in a successful response; `message` is its own words. */
+export function streamError(message: string | undefined): CompletionError {
+  const text = message?.trim();
+  return { code: 'stream_error', message: text ? text : 'The provider reported an error without saying what it was.' };
+}
+
+/** No bytes for `idleTimeoutMs`. */
+export function timeoutError(idleTimeoutMs: number): CompletionError {
+  return {
+    code: 'timeout',
+    message: `The provider sent nothing for ${idleTimeoutMs / 1000} seconds, so the answer was stopped.`,
+  };
+}
+
+/** The request failed before any response; in a browser a CORS refusal looks exactly like this. */
+export function networkError(): CompletionError {
+  return {
+    code: 'network',
+    message:
+      'The provider could not be reached. This may be a network problem, or the provider refusing requests from a browser (CORS).',
+  };
+}
+
+/** The provider answered 4xx/5xx; `message` is its own words when it gave any. */
+export function upstreamHttpError(httpStatus: number, message: string): CompletionError {
+  return { code: 'upstream_http', message, httpStatus };
+}
+
+/** Wraps an error as the event that ends a stream. */
+export function errorEvent(error: CompletionError): StreamEvent {
+  return { type: 'error', error };
+}
