@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ChatList } from '../features/chat-list/chat-list.tsx';
 import { ChatView } from '../features/conversation/chat-view.tsx';
+import { preloadMarkdown } from '../features/markdown/lazy-markdown.tsx';
 import { useUiStore } from '../state/ui-store.ts';
 import { usePreferences } from './use-preferences.ts';
 
@@ -11,6 +12,11 @@ const SettingsDialog = lazy(() => import('../features/settings/settings-dialog.t
 export function App() {
   usePreferences();
   const settingsOpen = useUiStore((state) => state.settingsOpen);
+  // The markdown renderer is not needed for the first paint, but the first answer should not wait for it.
+  useEffect(() => {
+    const idle = requestIdleCallback(preloadMarkdown, { timeout: 3_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   return (
     <div className="app">
       <ChatList />

@@ -1,7 +1,7 @@
 import { chatCompletionRequestSchema } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { newUserMessage } from '../records/new-records.ts';
-import { testContext, testConversation, testModelConfig } from '../test-fixtures.ts';
+import { testContext, testConversation, testModelConfig } from '../test/fixtures.ts';
 import { buildChatRequest } from './build-chat-request.ts';
 
 function bodyOf(request: ReturnType<typeof buildChatRequest>) {

@@ -1,12 +1,12 @@
 import type { Chat, Message, ModelConfig } from '@hearth/schema';
-import { HybridClock } from './clock/hybrid-clock.ts';
+import { HybridClock } from '../clock/hybrid-clock.ts';
 import {
   newAssistantMessage,
   newChat,
   newModelConfig,
   newUserMessage,
   type RecordContext,
-} from './records/new-records.ts';
+} from '../records/new-records.ts';
 
 /** A record context with a deterministic clock, for tests. */
 export function testContext(nowMs = 1_700_000_000_000): RecordContext {
