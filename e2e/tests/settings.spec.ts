@@ -30,7 +30,9 @@ test('Test connection reports the provider’s error in its own words', async ({
     baseUrl: upstream.baseUrl({ status: 404, message: 'The model `nope` does not exist' }),
   });
   await dialog.getByRole('button', { name: 'Test connection' }).click();
-  await expect(dialog.getByRole('form', { name: 'New model' }).getByRole('status')).toContainText('The model `nope` does not exist');
+  await expect(dialog.getByRole('form', { name: 'New model' }).getByRole('status')).toContainText(
+    'The model `nope` does not exist',
+  );
 });
 
 test('models can be edited, made default and deleted; the API key stays out of the model record', async ({
