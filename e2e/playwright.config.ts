@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './fixtures/browser-flags.ts';
 
 /** Where the built web app is served for the tests. */
 export const appPort = 4173;
@@ -17,18 +18,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${appPort}`,
     browserName: 'chromium',
     headless: true,
-    launchOptions: {
-      // Debian's Chromium; Playwright's own browser download cannot run here.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     trace: 'retain-on-failure',
   },
   webServer: {

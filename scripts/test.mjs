@@ -41,8 +41,17 @@ function readJson(path) {
 }
 
 await check('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
-for (const pkg of ['packages/schema', 'packages/core', 'packages/testkit', 'apps/web', 'e2e']) {
-  await check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '-p', `${pkg}/tsconfig.json`]);
+const projects = [
+  'packages/schema/tsconfig.json',
+  'packages/core/tsconfig.json',
+  'packages/testkit/tsconfig.json',
+  'apps/web/tsconfig.json',
+  'apps/web/tsconfig.node.json',
+  'apps/sync-server/tsconfig.json',
+  'e2e/tsconfig.json',
+];
+for (const project of projects) {
+  await check(`typecheck ${project}`, 'pnpm', ['exec', 'tsc', '-p', project]);
 }
 const built = await check('build web app', 'pnpm', ['--filter', '@hearth/web', 'run', 'build']);
 

@@ -1,14 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isAnyAnswerStreamingHere } from './actions/answer-runner.ts';
+import { watchSendQueue } from './actions/send-queue.ts';
 import { App } from './app/app.tsx';
 import { boot } from './app/boot.ts';
+import { startAppUpdates } from './pwa/app-updates.ts';
 import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
 boot().then(
-  () => {
+  (storage) => {
+    startAppUpdates({ isBusy: isAnyAnswerStreamingHere });
+    watchSendQueue(storage);
     createRoot(root).render(
       <StrictMode>
         <App />

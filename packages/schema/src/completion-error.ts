@@ -12,6 +12,7 @@ export const completionErrorCodes = [
   'stream_error', // the provider reported an error inside the stream
   'timeout', // no data for too long
   'abandoned', // the tab closed or crashed while the answer was streaming
+  'not_saved', // the answer arrived but the browser refused to store it (storage full)
 ] as const;
 export const completionErrorCodeSchema = z.enum(completionErrorCodes);
 export type CompletionErrorCode = z.infer<typeof completionErrorCodeSchema>;

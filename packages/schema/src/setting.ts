@@ -24,7 +24,13 @@ export type SettingKey = keyof typeof settingValueSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingValueSchemas)[K]>;
 
 /** Settings that describe this device rather than the person; they are never synced. */
-export const deviceLocalSettingKeys: readonly SettingKey[] = ['theme', 'locale', 'relayUrl', 'relayToken', 'relayRoutes'];
+export const deviceLocalSettingKeys: readonly SettingKey[] = [
+  'theme',
+  'locale',
+  'relayUrl',
+  'relayToken',
+  'relayRoutes',
+];
 
 export const settingKeySchema = z.enum([
   'defaultModelConfigId',

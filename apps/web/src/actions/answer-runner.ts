@@ -4,13 +4,21 @@ import { getChat } from '../db/chats-repository.ts';
 import { failAnswer, listMessages, saveAnswer } from '../db/messages-repository.ts';
 import { getApiKey } from '../db/model-configs-repository.ts';
 import type { Storage } from '../db/storage.ts';
+import { keepStoragePersistent } from '../pwa/storage-persistence.ts';
 import { clearLiveAnswer, setLiveAnswer } from '../state/ui-store.ts';
 import { answerLockName } from './answer-locks.ts';
 import { fetchForModel } from './relay-settings.ts';
 import { resolveModel } from './resolve-model.ts';
+import { toUserFacingError } from './user-facing-error.ts';
+
+const storageFullText =
+  'The browser’s storage is full, so this answer could not be saved. Copy it, or free some space.';
+const storageFailedText = 'This answer could not be saved.';
 
 // Abort controllers of the answers streaming in this tab. Not UI state: nothing renders them.
 const controllers = new Map<string, AbortController>();
+// Answers whose record the browser refused to store (storage full).
+const unsaved = new Set<string>();
 
 /** How long a stream may send nothing before it counts as stalled. */
 const idleTimeoutMs = 120_000;
@@ -18,6 +26,11 @@ const idleTimeoutMs = 120_000;
 /** True while this tab is streaming the answer. */
 export function isStreamingHere(messageId: string): boolean {
   return controllers.has(messageId);
+}
+
+/** True while this tab is streaming any answer (an update must not reload the page then). */
+export function isAnyAnswerStreamingHere(): boolean {
+  return controllers.size > 0;
 }
 
 /** Stops a streaming answer: the request is aborted and the text so far is kept as `stopped`. */
@@ -38,8 +51,9 @@ export async function runAnswer(storage: Storage, answerId: string): Promise<voi
     await navigator.locks.request(answerLockName(answerId), () => streamInto(storage, answerId, controller.signal));
   } finally {
     controllers.delete(answerId);
-    // The record holds the final state now; the live copy goes once the view has re-read it.
-    setTimeout(() => clearLiveAnswer(answerId), 1_000);
+    // The record holds the final state now; the live copy goes once the view has re-read it. When the
+    // record could not be written, the live copy is all there is, so it stays on screen.
+    if (!unsaved.has(answerId)) setTimeout(() => clearLiveAnswer(answerId), 1_000);
   }
 }
 
@@ -69,6 +83,17 @@ async function streamInto(storage: Storage, answerId: string, signal: AbortSigna
     events: streamCompletion({ url: request.url, init: request.init, signal, idleTimeoutMs, fetch: routedFetch }),
     signal,
     onUpdate: (state) => setLiveAnswer(answerId, state),
-    persist: (state) => saveAnswer(storage, { id: answerId, state, connection: path }),
+    persist: async (state) => {
+      try {
+        await saveAnswer(storage, { id: answerId, state, connection: path });
+        unsaved.delete(answerId);
+      } catch (error) {
+        // The text keeps arriving and stays on screen; the person is told it is not stored.
+        unsaved.add(answerId);
+        const problem = toUserFacingError(error).code === 'storage_full' ? storageFullText : storageFailedText;
+        setLiveAnswer(answerId, { ...state, status: 'error', error: { code: 'not_saved', message: problem } });
+      }
+    },
   });
+  if (!unsaved.has(answerId)) void keepStoragePersistent();
 }

@@ -1,5 +1,5 @@
 import { createChat, getChat } from '../db/chats-repository.ts';
-import { appendQuestion, editQuestion, replaceAnswer } from '../db/messages-repository.ts';
+import { appendQuestion, appendQueuedQuestion, editQuestion, replaceAnswer } from '../db/messages-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { selectChat, setDraft, setEditingMessage } from '../state/ui-store.ts';
 import { runAnswer } from './answer-runner.ts';
@@ -7,8 +7,9 @@ import { resolveModel } from './resolve-model.ts';
 import { UserFacingError } from './user-facing-error.ts';
 
 /**
- * Sends a question: stored first (with its answer placeholder), then answered. The draft is cleared
- * only after the question is safely stored, so a failed write never loses what was typed.
+ * Sends a question: stored first (with its answer placeholder), then answered; while offline it is
+ * stored as queued and sent when the network returns. The draft is cleared only after the question is
+ * safely stored, so a failed write never loses what was typed.
  */
 export async function sendQuestion(storage: Storage, input: { chatId: string | null; content: string }): Promise<void> {
   const content = input.content.trim();
@@ -17,6 +18,12 @@ export async function sendQuestion(storage: Storage, input: { chatId: string | n
   const config = await resolveModel(storage, existing);
   if (!config) throw new UserFacingError('no_model');
   const chat = existing ?? (await createChat(storage));
+  if (!navigator.onLine) {
+    await appendQueuedQuestion(storage, { chatId: chat.id, content });
+    setDraft(input.chatId, '');
+    if (!existing) selectChat(chat.id);
+    return;
+  }
   const { answer } = await appendQuestion(storage, { chatId: chat.id, content, model: config.modelId });
   setDraft(input.chatId, '');
   if (!existing) selectChat(chat.id);

@@ -39,6 +39,62 @@ export async function appendQuestion(
   });
 }
 
+/** Stores a question written while offline, with status `queued`; its answer is asked for later, in order. */
+export async function appendQueuedQuestion(
+  storage: Storage,
+  input: { chatId: string; content: string },
+): Promise<Message> {
+  const { db } = storage;
+  return db.transaction('rw', db.chats, db.messages, async () => {
+    const chat = await db.chats.get(input.chatId);
+    if (!chat || chat.deleted) throw new Error('This chat was deleted.');
+    const context = recordContext(storage);
+    const question = messageSchema.parse(
+      newUserMessage(context, { chatId: input.chatId, content: input.content, status: 'queued' }),
+    );
+    await db.messages.add(question);
+    await db.chats.put({
+      ...chat,
+      title: chat.title || titleFromMessage(input.content),
+      lastActivityAt: context.nowMs,
+      updatedAt: storage.clock.tick(),
+    });
+    return question;
+  });
+}
+
+/** The oldest queued question of any chat, if there is one. */
+export async function oldestQueuedQuestion(db: AppDatabase): Promise<Message | undefined> {
+  const queued = await db.messages
+    .where('status')
+    .equals('queued')
+    .filter((message) => !message.deleted)
+    .toArray();
+  return queued.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))[0];
+}
+
+/**
+ * Moves a queued question out of the queue and adds its answer placeholder right after it (same
+ * time, later id), so the conversation reads question, answer, next question even when several were queued.
+ */
+export async function releaseQueuedQuestion(
+  storage: Storage,
+  input: { questionId: string; model: string },
+): Promise<Message | undefined> {
+  const { db } = storage;
+  return db.transaction('rw', db.chats, db.messages, async () => {
+    const question = await db.messages.get(input.questionId);
+    if (!question || question.deleted || question.status !== 'queued') return undefined;
+    await db.messages.put({ ...question, status: 'done', updatedAt: storage.clock.tick() });
+    const answer = messageSchema.parse({
+      ...newAssistantMessage(recordContext(storage), { chatId: question.chatId, model: input.model }),
+      createdAt: question.createdAt,
+    });
+    await db.messages.add(answer);
+    return answer;
+  });
+}
+
 /**
  * Replaces the answer to a question with a fresh placeholder (regenerate, retry): the old answer
  * becomes a tombstone, as does everything after it.

@@ -38,6 +38,9 @@ export const conversationStrings: Strings<{
   errorCodes: Record<string, string>;
   openMenu: string;
   showEarlier: (count: number) => string;
+  queued: string;
+  cancelQueued: string;
+  notSaved: string;
 }> = {
   en: {
     message: 'Message',
@@ -82,9 +85,13 @@ export const conversationStrings: Strings<{
       stream_error: 'The provider reported an error',
       timeout: 'The provider stopped responding',
       abandoned: 'The page closed before the answer finished',
+      not_saved: 'Not saved',
     },
     openMenu: 'Show chats',
     showEarlier: (count) => `Show earlier messages (${count})`,
+    queued: 'Queued: sends when you are back online',
+    cancelQueued: 'Cancel sending',
+    notSaved: 'The browser’s storage is full, so this answer could not be saved. Copy it, or free some space.',
   },
   'zh-CN': {
     message: '消息',
@@ -129,8 +136,12 @@ export const conversationStrings: Strings<{
       stream_error: '服务商报告了错误',
       timeout: '服务商停止了响应',
       abandoned: '页面在回答完成前关闭',
+      not_saved: '未保存',
     },
     openMenu: '显示对话列表',
     showEarlier: (count) => `显示更早的消息（${count} 条）`,
+    queued: '排队中：恢复联网后发送',
+    cancelQueued: '取消发送',
+    notSaved: '浏览器存储空间已满，此回答未能保存。请复制它，或释放一些空间。',
   },
 };

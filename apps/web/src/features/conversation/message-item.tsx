@@ -1,6 +1,7 @@
 import type { Message } from '@hearth/schema';
 import { memo } from 'react';
 import { regenerateAnswer } from '../../actions/conversation-actions.ts';
+import { cancelQueuedQuestion } from '../../actions/send-queue.ts';
 import { appStorage } from '../../app/app-storage.ts';
 import { deleteMessage } from '../../db/messages-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
@@ -34,6 +35,7 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
       <header className="message-meta">
         <span className="message-author">{isUser ? s.you : s.assistant}</span>
         {!isUser && message.model && <span className="message-model">{message.model}</span>}
+        {message.status === 'queued' && <span className="badge">{s.queued}</span>}
         {message.status === 'stopped' && <span className="badge">{s.stopped}</span>}
         {message.status === 'error' && <span className="badge danger">{s.failed}</span>}
       </header>
@@ -60,7 +62,8 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
       {message.status === 'error' && message.error && (
         <div className="message-error">
           <p>
-            <strong>{s.errorCodes[message.error.code] ?? message.error.code}:</strong> {message.error.message}
+            <strong>{s.errorCodes[message.error.code] ?? message.error.code}:</strong>{' '}
+            {message.error.code === 'not_saved' ? s.notSaved : message.error.message}
           </p>
           {!chatBusy && (
             <button type="button" className="button" onClick={retry}>
@@ -79,7 +82,16 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
           )}
           {!isUser && message.connection && <span className="message-usage">{s.via(message.connection)}</span>}
           <CopyButton text={message.content} label={s.copy} doneLabel={s.copied} />
-          {isUser && !chatBusy && (
+          {message.status === 'queued' && (
+            <button
+              type="button"
+              className="message-action"
+              onClick={() => void cancelQueuedQuestion(appStorage(), message.id).catch(() => undefined)}
+            >
+              {s.cancelQueued}
+            </button>
+          )}
+          {isUser && !chatBusy && message.status !== 'queued' && (
             <button type="button" className="message-action" onClick={() => setEditingMessage(message.id)}>
               {s.edit}
             </button>

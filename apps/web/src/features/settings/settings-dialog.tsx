@@ -5,6 +5,7 @@ import { AppearanceSettings } from './appearance-settings.tsx';
 import { ModelList } from './model-list.tsx';
 import { RelaySettingsForm } from './relay-settings-form.tsx';
 import { settingsStrings } from './settings-strings.ts';
+import { StorageSettings } from './storage-settings.tsx';
 
 /** The settings, as a modal dialog. Loaded only when first opened, to keep the first page small. */
 export default function SettingsDialog() {
@@ -37,6 +38,10 @@ export default function SettingsDialog() {
       <section aria-labelledby="settings-appearance">
         <h3 id="settings-appearance">{s.appearance}</h3>
         <AppearanceSettings />
+      </section>
+      <section aria-labelledby="settings-storage">
+        <h3 id="settings-storage">{s.storage}</h3>
+        <StorageSettings />
       </section>
     </dialog>
   );

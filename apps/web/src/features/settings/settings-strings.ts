@@ -55,6 +55,12 @@ export const settingsStrings: Strings<{
   saveRelay: string;
   relaySaved: string;
   relayUrlInvalid: string;
+  storage: string;
+  storageUsage: (used: string, quota: string) => string;
+  storagePersistent: string;
+  storageNotPersistent: string;
+  keepData: string;
+  version: (version: string) => string;
 }> = {
   en: {
     settings: 'Settings',
@@ -111,6 +117,12 @@ export const settingsStrings: Strings<{
     saveRelay: 'Save relay settings',
     relaySaved: 'Relay settings saved.',
     relayUrlInvalid: 'Enter a full URL starting with http:// or https://, or leave it empty',
+    storage: 'Storage',
+    storageUsage: (used, quota) => `Using ${used} of ${quota} available to this site.`,
+    storagePersistent: 'The browser will keep this data even when space runs low.',
+    storageNotPersistent: 'The browser may clear this data when space runs low.',
+    keepData: 'Ask the browser to keep my data',
+    version: (version) => `Version ${version}`,
   },
   'zh-CN': {
     settings: '设置',
@@ -167,5 +179,11 @@ export const settingsStrings: Strings<{
     saveRelay: '保存中继设置',
     relaySaved: '中继设置已保存。',
     relayUrlInvalid: '请输入以 http:// 或 https:// 开头的完整地址，或留空',
+    storage: '存储',
+    storageUsage: (used, quota) => `已使用 ${used}，此网站可用 ${quota}。`,
+    storagePersistent: '即使空间不足，浏览器也会保留这些数据。',
+    storageNotPersistent: '空间不足时，浏览器可能会清除这些数据。',
+    keepData: '请求浏览器保留我的数据',
+    version: (version) => `版本 ${version}`,
   },
 };
