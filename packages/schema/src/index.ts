@@ -78,4 +78,45 @@ export {
   themePreferenceSchema,
 } from './setting.ts';
 export { finishReasonSchema, type StreamEvent, streamEventSchema } from './stream-event.ts';
+export {
+  type DeviceCredentials,
+  deviceCredentialsSchema,
+  type PairingCode,
+  pairingCodeSchema,
+  type RedeemPairingRequest,
+  type RevokeDeviceRequest,
+  redeemPairingRequestSchema,
+  revokeDeviceRequestSchema,
+  type SignUpRequest,
+  type SyncDevice,
+  signUpRequestSchema,
+  syncDeviceSchema,
+} from './sync-account.ts';
+export {
+  type SyncErrorCode,
+  type SyncMutation,
+  type SyncPoke,
+  type SyncPullRequest,
+  type SyncPullResponse,
+  type SyncPushRequest,
+  type SyncPushResponse,
+  syncErrorCodeSchema,
+  syncErrorCodes,
+  syncLimits,
+  syncMutationSchema,
+  syncPokeSchema,
+  syncProtocolVersion,
+  syncPullRequestSchema,
+  syncPullResponseSchema,
+  syncPushRequestSchema,
+  syncPushResponseSchema,
+} from './sync-protocol.ts';
+export {
+  type SyncRecord,
+  type SyncTable,
+  syncRecordKey,
+  syncRecordSchema,
+  syncTableSchema,
+  syncTables,
+} from './sync-record.ts';
 export { type Usage, usageSchema } from './usage.ts';
