@@ -7,6 +7,7 @@ import {
   deleteMessage,
   editQuestion,
   listMessages,
+  recentMessages,
   recoverAbandonedAnswers,
   replaceAnswer,
   saveAnswer,
@@ -42,6 +43,17 @@ describe('messages repository', () => {
       [answer.id, 'assistant', 'pending'],
     ]);
     expect((await getChat(storage.db, chat.id))?.title).toBe('Hello there');
+  });
+
+  it('reads only the newest page of a long chat, in order, and says whether more exist', async () => {
+    const { storage, chat } = await chatWithTurns(['one', 'two', 'three']);
+    await deleteMessage(storage, (await listMessages(storage.db, chat.id))[5]?.id ?? '');
+    const all = await listMessages(storage.db, chat.id);
+    const page = await recentMessages(storage.db, chat.id, 3);
+    expect(page.messages.map((m) => m.content)).toEqual(all.slice(-3).map((m) => m.content));
+    expect(page.messages.map((m) => m.content)).toEqual(['two', 're: two', 'three']);
+    expect(page.hasEarlier).toBe(true);
+    expect((await recentMessages(storage.db, chat.id, 5)).hasEarlier).toBe(false);
   });
 
   it('orders the chat list by last activity, pinned first, without deleted chats', async () => {

@@ -13,6 +13,22 @@ export async function listMessages(db: AppDatabase, chatId: string): Promise<Mes
   return messages.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** The newest `limit` live messages of a chat in conversation order, and whether older ones exist. */
+export async function recentMessages(
+  db: AppDatabase,
+  chatId: string,
+  limit: number,
+): Promise<{ messages: Message[]; hasEarlier: boolean }> {
+  // The [chatId+createdAt] index orders by time, then by the time-ordered id: conversation order, read
+  // newest first so a long chat costs only the page that is shown.
+  const newest = await messagesOf(db, chatId)
+    .reverse()
+    .filter((message) => !message.deleted)
+    .limit(limit + 1)
+    .toArray();
+  return { messages: newest.slice(0, limit).reverse(), hasEarlier: newest.length > limit };
+}
+
 /**
  * Stores a question and the placeholder of its answer in one transaction, before any network call,
  * so the question survives whatever happens next. Also titles an untitled chat and moves it up.

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { appStorage } from '../../app/app-storage.ts';
 import { getChat } from '../../db/chats-repository.ts';
-import { listMessages } from '../../db/messages-repository.ts';
+import { recentMessages } from '../../db/messages-repository.ts';
 import { getModelConfig, listModelConfigs } from '../../db/model-configs-repository.ts';
 import { getSetting } from '../../db/settings-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
@@ -11,13 +12,23 @@ import { Composer } from './composer.tsx';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageList } from './message-list.tsx';
 
+/** How many messages a chat shows at first; older ones come a page at a time, on request. */
+const messagePageSize = 40;
+
 /** The open chat (or the empty screen of a new one) with its composer. */
 export function ChatView() {
   const s = useStrings(conversationStrings);
   const { db } = appStorage();
   const chatId = useUiStore((state) => state.selectedChatId);
   const chat = useLiveQuery(() => (chatId ? getChat(db, chatId) : undefined), [chatId]);
-  const messages = useLiveQuery(() => (chatId ? listMessages(db, chatId) : []), [chatId], []);
+  // How many messages of this chat are shown; another chat starts again from its newest page.
+  const [paging, setPaging] = useState({ chatId, count: messagePageSize });
+  const shownCount = paging.chatId === chatId ? paging.count : messagePageSize;
+  const page = useLiveQuery(
+    () => (chatId ? recentMessages(db, chatId, shownCount) : { messages: [], hasEarlier: false }),
+    [chatId, shownCount],
+  );
+  const messages = page?.messages ?? [];
   const configs = useLiveQuery(() => listModelConfigs(db), [], []);
   const defaultConfig = useLiveQuery(async () => {
     const id = await getSetting(db, 'defaultModelConfigId');
@@ -31,8 +42,14 @@ export function ChatView() {
   return (
     <main className="chat-view">
       <ChatHeader chat={chat} configs={configs} defaultConfig={defaultConfig ?? configs[0]} />
-      {chatId && messages.length > 0 ? (
-        <MessageList messages={messages} busy={unfinished.length > 0} />
+      {/* While a chat's first page loads, its (empty) list stands in rather than the new-chat screen. */}
+      {chatId && (page === undefined || messages.length > 0) ? (
+        <MessageList
+          messages={messages}
+          busy={unfinished.length > 0}
+          hasEarlier={page?.hasEarlier ?? false}
+          onShowEarlier={() => setPaging({ chatId, count: shownCount + messagePageSize })}
+        />
       ) : (
         <div className="empty-chat">
           <h2>{s.emptyTitle}</h2>

@@ -37,7 +37,7 @@ export const conversationStrings: Strings<{
   messages: string;
   errorCodes: Record<string, string>;
   openMenu: string;
-  showEarlier: (count: number) => string;
+  showEarlier: string;
   queued: string;
   cancelQueued: string;
   notSaved: string;
@@ -88,7 +88,7 @@ export const conversationStrings: Strings<{
       not_saved: 'Not saved',
     },
     openMenu: 'Show chats',
-    showEarlier: (count) => `Show earlier messages (${count})`,
+    showEarlier: 'Show earlier messages',
     queued: 'Queued: sends when you are back online',
     cancelQueued: 'Cancel sending',
     notSaved: 'The browser’s storage is full, so this answer could not be saved. Copy it, or free some space.',
@@ -139,7 +139,7 @@ export const conversationStrings: Strings<{
       not_saved: '未保存',
     },
     openMenu: '显示对话列表',
-    showEarlier: (count) => `显示更早的消息（${count} 条）`,
+    showEarlier: '显示更早的消息',
     queued: '排队中：恢复联网后发送',
     cancelQueued: '取消发送',
     notSaved: '浏览器存储空间已满，此回答未能保存。请复制它，或释放一些空间。',

@@ -1,21 +1,25 @@
 import type { Message } from '@hearth/schema';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageItem } from './message-item.tsx';
 
-/** How many messages a chat shows at first; older ones come a page at a time, on request. */
-const pageSize = 150;
+interface MessageListProps {
+  /** The page of the conversation being shown, oldest first. */
+  messages: Message[];
+  /** Some answer in this chat is streaming. */
+  busy: boolean;
+  /** Older messages exist beyond this page. */
+  hasEarlier: boolean;
+  onShowEarlier: () => void;
+}
 
 /** The conversation, newest at the bottom, following new text while the reader is at the bottom. */
-export function MessageList({ messages, busy }: { messages: Message[]; busy: boolean }) {
+export function MessageList({ messages, busy, hasEarlier, onShowEarlier }: MessageListProps) {
   const s = useStrings(conversationStrings);
-  const [shownCount, setShownCount] = useState(pageSize);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const pinnedToBottom = useRef(true);
   const lastAnswerId = messages.findLast((message) => message.role === 'assistant')?.id;
-  const shown = messages.slice(Math.max(0, messages.length - shownCount));
-  const hidden = messages.length - shown.length;
 
   // Runs after every render (streamed text included), so the view keeps up with the answer.
   useLayoutEffect(() => {
@@ -34,16 +38,20 @@ export function MessageList({ messages, busy }: { messages: Message[]; busy: boo
       }}
     >
       <div className="message-column">
-        {hidden > 0 && (
+        {hasEarlier && (
           <button
             type="button"
             className="button show-earlier"
-            onClick={() => setShownCount((count) => count + pageSize)}
+            onClick={() => {
+              // Earlier messages appear above; the reader stays where they are.
+              pinnedToBottom.current = false;
+              onShowEarlier();
+            }}
           >
-            {s.showEarlier(hidden)}
+            {s.showEarlier}
           </button>
         )}
-        {shown.map((message) => (
+        {messages.map((message) => (
           <MessageItem key={message.id} message={message} isLastAnswer={message.id === lastAnswerId} chatBusy={busy} />
         ))}
       </div>
