@@ -7,7 +7,7 @@ import { ServerProcess } from '../fixtures/server-process.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 // Two builds of the app, deployed one after the other on the same origin.
-const port = 4190;
+const port = 4250;
 const builds = mkdtempSync(join(tmpdir(), 'hearth-builds-'));
 const v1 = join(builds, 'v1');
 const v2 = join(builds, 'v2');

@@ -17,8 +17,12 @@ export async function boot(): Promise<Storage> {
   await db.open();
   const storage = { db, clock: await loadClock(db) };
   setAppStorage(storage);
-  const live = await liveAnswerIds();
-  await recoverAbandonedAnswers(storage, (id) => live.has(id));
+  try {
+    const live = await liveAnswerIds();
+    await recoverAbandonedAnswers(storage, (id) => live.has(id));
+  } catch {
+    // Best effort: with storage full the marks cannot be written, but every stored chat must still open.
+  }
   setActiveLocale(resolveLocale(await getSetting(db, 'locale'), navigator.languages));
   return storage;
 }
