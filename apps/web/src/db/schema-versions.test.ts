@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppDatabase } from './app-database.ts';
 
 describe('database upgrades', () => {
-  it('v1 -> v2 gives every chat the time of its newest message, or its creation time', async () => {
+  it('v1 -> v3 gives every chat the time of its newest message, or its creation time', async () => {
     const indexedDB = new IDBFactory();
     // Write data the way version 1 of the app did.
     const v1 = new Dexie('upgrade', { indexedDB, IDBKeyRange });
@@ -28,7 +28,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('upgrade', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const chats = await db.chats.orderBy('lastActivityAt').toArray();
     expect(chats.map((c) => [c.id, c.lastActivityAt])).toEqual([
       ['empty', 200],
@@ -36,8 +36,9 @@ describe('database upgrades', () => {
     ]);
     // The new status index finds unfinished answers.
     expect((await db.messages.where('status').equals('streaming').toArray()).map((m) => m.id)).toEqual(['m2']);
-    // The upgrade kept every message.
+    // The upgrade kept every message, and did not count its own rewrites as changes to push.
     expect(await db.messages.count()).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
     db.close();
   });
 });

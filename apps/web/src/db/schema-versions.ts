@@ -23,6 +23,14 @@ export function defineSchemaVersions(db: Dexie): void {
       messages: 'id, [chatId+createdAt], updatedAt, status',
     })
     .upgrade(backfillLastActivity);
+
+  // v3: sync. `outbox` holds one entry per record changed here and not yet pushed (written in the same
+  // transaction as the change, see outbox-middleware.ts); `syncState` holds the cursor, the mutation
+  // counter, the batch in flight and the account.
+  db.version(3).stores({
+    outbox: 'key',
+    syncState: 'key',
+  });
 }
 
 /** Gives each chat the time of its newest message, or its creation time when it has none. */
