@@ -43,3 +43,43 @@ export { decodeCompletionStream } from './stream/decode-completion-stream.ts';
 export { extractProviderErrorMessage } from './stream/provider-error-message.ts';
 export { type StreamCompletionOptions, streamCompletion } from './stream/stream-completion.ts';
 export { type CompletionStreamOptions, defaultMaxLineBytes } from './stream/stream-options.ts';
+export { type BackoffOptions, backoffDelay, defaultBackoff } from './sync/backoff.ts';
+export { completePushBatch } from './sync/complete-push-batch.ts';
+export { jsonByteLength, utf8ByteLength } from './sync/json-size.ts';
+export {
+  applyPulledPage,
+  applyRemoteRecords,
+  latestClock,
+  newestPerRecord,
+  shouldTakeRemote,
+} from './sync/merge-remote.ts';
+export { parsePullResponse, parsePushResponse } from './sync/parse-sync-response.ts';
+export { type PullReport, pullChanges } from './sync/pull-changes.ts';
+export { defaultPushLimits, type PushLimits } from './sync/push-limits.ts';
+export { type PushReport, pushPending } from './sync/push-pending.ts';
+export { recordLocalChanges } from './sync/record-local-change.ts';
+export { isDeviceLocal, type RecordRef, recordRef, refKey } from './sync/record-ref.ts';
+export { dropUnlisted, type ResyncReport, resync } from './sync/resync.ts';
+export {
+  type SyncClientErrorCode,
+  SyncStorageError,
+  SyncTransportError,
+  syncClientErrorCodes,
+  toStorageError,
+  toTransportError,
+} from './sync/sync-client-error.ts';
+export type { SyncContext } from './sync/sync-context.ts';
+export { failureCode, SyncEngine, type SyncEngineOptions } from './sync/sync-engine.ts';
+export { type SyncFailureCode, type SyncFailurePolicy, syncFailurePolicies } from './sync/sync-failure.ts';
+export { runSyncRound, type SyncRoundReport } from './sync/sync-round.ts';
+export type { SyncStatus } from './sync/sync-status.ts';
+export {
+  initialSyncState,
+  type LocalStore,
+  readSyncState,
+  type SyncState,
+  type SyncStoreAccess,
+} from './sync/sync-store.ts';
+export { hostTimer, type SyncTimer } from './sync/sync-timer.ts';
+export type { SyncClock, SyncTransport } from './sync/sync-transport.ts';
+export { type PushBatch, type RejectedRecord, takePushBatch } from './sync/take-push-batch.ts';

@@ -1,0 +1,35 @@
+import type { PushLimits } from './push-limits.ts';
+import { toStorageError, toTransportError } from './sync-client-error.ts';
+import type { LocalStore, SyncStoreAccess } from './sync-store.ts';
+import type { SyncClock, SyncTransport } from './sync-transport.ts';
+
+/** Everything one sync round works with. */
+export interface SyncContext {
+  store: LocalStore;
+  transport: SyncTransport;
+  clock: SyncClock;
+  limits: PushLimits;
+  /** Records per pull page to ask for; the server's default when absent. */
+  pullPageSize?: number;
+}
+
+/** Runs store work in one transaction, normalising whatever the database throws. */
+export async function inTransaction<T>(
+  context: SyncContext,
+  work: (access: SyncStoreAccess) => Promise<T>,
+): Promise<T> {
+  try {
+    return await context.store.transaction(work);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Calls the transport, normalising whatever it throws. */
+export async function callServer<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw toTransportError(error);
+  }
+}

@@ -1,0 +1,64 @@
+import type { SyncMutation, SyncRecord } from '@hearth/schema';
+import type { RecordRef } from './record-ref.ts';
+
+/** What the sync engine persists besides the records and the outbox. */
+export interface SyncState {
+  /** Where the next pull starts: the server's per-user sequence, 0 for the beginning. */
+  cursor: number;
+  /** The id the next mutation gets; ids only grow, so the server recognises a retried batch. */
+  nextMutationId: number;
+  /** The batch sent but not yet answered; resent as it is (same ids) until an answer arrives. */
+  inFlight: SyncMutation[] | null;
+  /** A resync from cursor 0 started and has not finished; a new round starts it over. */
+  resyncing: boolean;
+  /** Records that can never be pushed (too large, invalid): kept locally, never dropped by a resync. */
+  parked: RecordRef[];
+}
+
+/** The state of a device that has never synced. */
+export const initialSyncState: SyncState = {
+  cursor: 0,
+  nextMutationId: 1,
+  inFlight: null,
+  resyncing: false,
+  parked: [],
+};
+
+/**
+ * The reads and writes the sync engine needs, valid only inside one `LocalStore.transaction`. Records
+ * are whole synced records; device-local settings must not be listed. Bulk methods keep IndexedDB fast.
+ */
+export interface SyncStoreAccess {
+  /** The records with these refs, `undefined` where absent, in the same order. */
+  getRecords(refs: readonly RecordRef[]): Promise<(SyncRecord | undefined)[]>;
+  /** Writes records as they are (insert or replace). */
+  putRecords(changes: readonly SyncRecord[]): Promise<void>;
+  /** Removes records for good (a resync drops what the server no longer has). */
+  deleteRecords(refs: readonly RecordRef[]): Promise<void>;
+  /** Every synced record on this device. */
+  listRecordRefs(): Promise<RecordRef[]>;
+  /** Outbox entries, oldest first; at most `limit` of them when given. */
+  readOutbox(limit?: number): Promise<RecordRef[]>;
+  /** Adds entries; an entry already there stays where it is (one entry per record, coalesced). */
+  addOutbox(refs: readonly RecordRef[]): Promise<void>;
+  /** Removes entries; absent ones are ignored. */
+  deleteOutbox(refs: readonly RecordRef[]): Promise<void>;
+  /** The stored sync state; keys never written are missing. */
+  readSyncState(): Promise<Partial<SyncState>>;
+  /** Writes the given keys of the sync state. */
+  writeSyncState(patch: Partial<SyncState>): Promise<void>;
+}
+
+/**
+ * The device's database as sync sees it. `transaction` runs `work` in one read-write transaction over
+ * the synced tables, the outbox and the sync state: all of it commits or none of it does. The Dexie
+ * implementation is `db.transaction('rw', tables, () => work(access))`; everything else is core.
+ */
+export interface LocalStore {
+  transaction<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T>;
+}
+
+/** The sync state with defaults for keys never written. */
+export async function readSyncState(access: SyncStoreAccess): Promise<SyncState> {
+  return { ...initialSyncState, ...(await access.readSyncState()) };
+}

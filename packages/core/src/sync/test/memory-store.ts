@@ -1,0 +1,108 @@
+import type { SyncRecord } from '@hearth/schema';
+import { recordLocalChanges } from '../record-local-change.ts';
+import { type RecordRef, recordRef, refKey } from '../record-ref.ts';
+import { type LocalStore, readSyncState, type SyncState, type SyncStoreAccess } from '../sync-store.ts';
+
+interface Tables {
+  records: Map<string, SyncRecord>;
+  outbox: Map<string, RecordRef>;
+  state: Partial<SyncState>;
+}
+
+/**
+ * A LocalStore in memory, with IndexedDB's guarantees: transactions run one at a time, commit whole or
+ * not at all, and values are copied in and out (structured clone). The web app's Dexie store behaves the same.
+ */
+export class MemoryStore implements LocalStore {
+  #tables: Tables = { records: new Map(), outbox: new Map(), state: {} };
+  #queue: Promise<unknown> = Promise.resolve();
+  /** When set, the next transaction does its work and then fails instead of committing (a full disk). */
+  failNextCommit: Error | null = null;
+
+  /** Runs `work` in one transaction. */
+  transaction<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T> {
+    const run = this.#queue.then(() => this.#run(work));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** What the app does on a local change: the records and their outbox entries in one transaction. */
+  writeLocal(...changes: SyncRecord[]): Promise<void> {
+    return this.transaction((access) => recordLocalChanges(access, changes));
+  }
+
+  /** Every stored record, ordered by table and key. */
+  records(): SyncRecord[] {
+    return [...this.#tables.records.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, change]) => structuredClone(change));
+  }
+
+  /** One record, or undefined. */
+  record(ref: RecordRef): SyncRecord | undefined {
+    const change = this.#tables.records.get(refKey(ref));
+    return change === undefined ? undefined : structuredClone(change);
+  }
+
+  /** The outbox, oldest first. */
+  outbox(): RecordRef[] {
+    return [...this.#tables.outbox.values()];
+  }
+
+  /** The sync state with defaults. */
+  syncState(): Promise<SyncState> {
+    return this.transaction(readSyncState);
+  }
+
+  async #run<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T> {
+    const draft: Tables = {
+      records: new Map(this.#tables.records),
+      outbox: new Map(this.#tables.outbox),
+      state: structuredClone(this.#tables.state),
+    };
+    const result = await work(accessTo(draft));
+    const failure = this.failNextCommit;
+    if (failure !== null) {
+      this.failNextCommit = null;
+      throw failure;
+    }
+    this.#tables = draft;
+    return result;
+  }
+}
+
+function accessTo(tables: Tables): SyncStoreAccess {
+  return {
+    async getRecords(refs) {
+      return refs.map((ref) => {
+        const change = tables.records.get(refKey(ref));
+        return change === undefined ? undefined : structuredClone(change);
+      });
+    },
+    async putRecords(changes) {
+      for (const change of changes) tables.records.set(refKey(recordRef(change)), structuredClone(change));
+    },
+    async deleteRecords(refs) {
+      for (const ref of refs) tables.records.delete(refKey(ref));
+    },
+    async listRecordRefs() {
+      return [...tables.records.values()].map(recordRef);
+    },
+    async readOutbox(limit) {
+      return [...tables.outbox.values()].slice(0, limit ?? Number.POSITIVE_INFINITY);
+    },
+    async addOutbox(refs) {
+      // Coalesced: one entry per record, and an entry already there keeps its place in line.
+      for (const ref of refs) if (!tables.outbox.has(refKey(ref))) tables.outbox.set(refKey(ref), { ...ref });
+    },
+    async deleteOutbox(refs) {
+      for (const ref of refs) tables.outbox.delete(refKey(ref));
+    },
+    async readSyncState() {
+      return structuredClone(tables.state);
+    },
+    async writeSyncState(patch) {
+      Object.assign(tables.state, structuredClone(patch));
+    },
+  };
+}
