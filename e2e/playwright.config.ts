@@ -38,6 +38,8 @@ export default defineConfig({
       'pnpm --filter @hearth/sync-server exec tsx src/main.ts',
       `--host 127.0.0.1 --port ${appPort} --data-dir ${dataDir}`,
       `--relay-allow-private ${allowPrivate}`,
+      // Devices in the sync tests create their account from the app itself.
+      '--sync-signup',
     ].join(' '),
     cwd: '..',
     url: `http://127.0.0.1:${appPort}/`,

@@ -15,12 +15,28 @@ const reservedHeaderNames = new Set([
   'referer',
 ]);
 
+// Headers that carry credentials. Extra headers sync with the model configuration, so a key put here
+// would leave the device; keys belong in the API key field, which never does.
+const credentialHeaderNames = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'x-goog-api-key',
+]);
+
 /** Extra HTTP headers for a provider, validated so a typo is caught in the form, not at send time. */
 export const headerMapSchema = z.record(z.string(), z.string()).check(
   z.superRefine((headers, ctx) => {
     for (const [name, value] of Object.entries(headers)) {
       if (!headerNamePattern.test(name)) {
         ctx.addIssue({ code: 'custom', message: `"${name}" is not a valid header name`, path: [name] });
+      } else if (credentialHeaderNames.has(name.toLowerCase())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Put keys in the API key field, not in ${name}: it stays on this device`,
+          path: [name],
+        });
       } else if (reservedHeaderNames.has(name.toLowerCase())) {
         ctx.addIssue({ code: 'custom', message: `The ${name} header cannot be set here`, path: [name] });
       }

@@ -44,6 +44,8 @@ describe('header map', () => {
     [{ Cookie: 'a=b' }, 'The Cookie header cannot be set here'],
     [{ host: 'evil' }, 'The host header cannot be set here'],
     [{ 'X-Injected': 'a\r\nSet-Cookie: x' }, 'The value of X-Injected may not contain line breaks'],
+    [{ Authorization: 'Bearer sk-x' }, 'Put keys in the API key field, not in Authorization: it stays on this device'],
+    [{ 'x-api-key': 'sk-x' }, 'Put keys in the API key field, not in x-api-key: it stays on this device'],
   ])('refuses %j', (headers, message) => {
     const result = headerMapSchema.safeParse(headers);
     expect(result.success).toBe(false);

@@ -8,6 +8,8 @@ interface NavigationSlice {
   selectedChatId: string | null;
   settingsOpen: boolean;
   sidebarOpen: boolean;
+  /** A pairing code that arrived in a link (`#pair=CODE`), waiting in the Sync settings. */
+  pairingCodeFromLink: string | null;
 }
 
 interface DraftSlice {
@@ -27,6 +29,7 @@ const navigationSlice: StateCreator<UiState, [], [], NavigationSlice> = () => ({
   selectedChatId: null,
   settingsOpen: false,
   sidebarOpen: false,
+  pairingCodeFromLink: null,
 });
 const draftSlice: StateCreator<UiState, [], [], DraftSlice> = () => ({ drafts: {}, editingMessageId: null });
 const liveAnswerSlice: StateCreator<UiState, [], [], LiveAnswerSlice> = () => ({ liveAnswers: {} });
@@ -46,6 +49,11 @@ export function selectChat(chatId: string | null): void {
 /** Shows or hides the settings dialog. */
 export function setSettingsOpen(open: boolean): void {
   useUiStore.setState({ settingsOpen: open });
+}
+
+/** Opens Settings with a pairing code from a link, so the person only has to confirm. */
+export function openPairing(code: string): void {
+  useUiStore.setState({ pairingCodeFromLink: code, settingsOpen: true });
 }
 
 /** Shows or hides the chat list on narrow screens. */

@@ -83,12 +83,4 @@ describe('buildChatRequest', () => {
     const withoutKey = buildChatRequest({ config, apiKey: '', chat, messages }).init.headers;
     expect(Object.keys(withoutKey).map((k) => k.toLowerCase())).not.toContain('authorization');
   });
-
-  it('lets a configured authorization header replace the bearer key', () => {
-    const { chat, messages } = testConversation([['q', '', 'pending']]);
-    const config = testModelConfig({ headers: { authorization: 'Token abc' } });
-    const headers = buildChatRequest({ config, apiKey: 'sk-test', chat, messages }).init.headers;
-    expect(headers.authorization).toBe('Token abc');
-    expect(headers.Authorization).toBeUndefined();
-  });
 });

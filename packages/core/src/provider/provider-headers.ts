@@ -6,10 +6,8 @@ export function providerHeaders(options: { apiKey: string | undefined; extra: He
   const key = options.apiKey?.trim();
   if (key) headers.Authorization = `Bearer ${key}`;
   for (const [name, value] of Object.entries(options.extra)) {
-    // A configured Authorization replaces the bearer key (gateways with their own scheme).
-    for (const existing of Object.keys(headers)) {
-      if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
-    }
+    // The schema refuses credential headers among the extras; an extra never replaces one we set.
+    if (Object.keys(headers).some((existing) => existing.toLowerCase() === name.toLowerCase())) continue;
     headers[name] = value;
   }
   return headers;

@@ -4,6 +4,7 @@ import { appStorage } from '../../app/app-storage.ts';
 import { listChats } from '../../db/chats-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
+import { SyncStatusLine } from '../sync/sync-status-line.tsx';
 import { ChatListItem } from './chat-list-item.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
 
@@ -51,6 +52,7 @@ export function ChatList() {
         </ul>
         {chats && shown.length === 0 && <p className="sidebar-note">{chats.length === 0 ? s.noChats : s.noMatches}</p>}
       </nav>
+      <SyncStatusLine />
       <button type="button" className="button settings-button" onClick={() => setSettingsOpen(true)}>
         {s.settings}
       </button>

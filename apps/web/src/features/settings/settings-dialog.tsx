@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setSettingsOpen } from '../../state/ui-store.ts';
+import { SyncSettings } from '../sync/sync-settings.tsx';
+import { syncStrings } from '../sync/sync-strings.ts';
 import { AppearanceSettings } from './appearance-settings.tsx';
 import { ModelList } from './model-list.tsx';
 import { RelaySettingsForm } from './relay-settings-form.tsx';
@@ -10,6 +12,7 @@ import { StorageSettings } from './storage-settings.tsx';
 /** The settings, as a modal dialog. Loaded only when first opened, to keep the first page small. */
 export default function SettingsDialog() {
   const s = useStrings(settingsStrings);
+  const sync = useStrings(syncStrings);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -30,6 +33,10 @@ export default function SettingsDialog() {
       <section aria-labelledby="settings-models">
         <h3 id="settings-models">{s.models}</h3>
         <ModelList />
+      </section>
+      <section aria-labelledby="settings-sync">
+        <h3 id="settings-sync">{sync.sync}</h3>
+        <SyncSettings />
       </section>
       <section aria-labelledby="settings-relay">
         <h3 id="settings-relay">{s.relaySection}</h3>

@@ -1,0 +1,12 @@
+// The fake upstream in a process of its own for relay-bench.ts, so that client, upstream and relay do not
+// share one event loop.
+import { startFakeUpstream } from '@hearth/testkit';
+
+const upstream = await startFakeUpstream();
+process.send?.({ origin: upstream.origin, port: upstream.port });
+process.once('SIGTERM', () => {
+  upstream.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+});

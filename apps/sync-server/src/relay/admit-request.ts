@@ -1,0 +1,75 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { checkTarget, type HostPolicy } from './host-policy.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { relayPrefix, relayTokenHeader, upstreamHeader } from './relay-contract.ts';
+import { passed, RelayError, type RelayResult, refused } from './relay-error.ts';
+import { parseUpstreamTarget, type UpstreamTarget } from './upstream-target.ts';
+
+/** What the relay decided about a request before reading its body. */
+export interface Admission {
+  target: UpstreamTarget;
+  exempt: boolean;
+  /** Upstream request target: the base URL's path, then the client's path and query, as sent. */
+  path: string;
+}
+
+/** The parts of the relay that decide whether a request may go upstream at all. */
+export interface Gate {
+  tokenCheck: ((presented: string | string[] | undefined) => boolean) | undefined;
+  limiter: RateLimiter;
+  policy: HostPolicy;
+  maxRequestBytes: number;
+}
+
+/** The 413 for a body over the limit, declared or counted. */
+export const requestTooLarge = (maxBytes: number): RelayError =>
+  new RelayError(
+    'request_too_large',
+    `The request body is larger than the relay's limit of ${maxBytes} bytes (RELAY_MAX_REQUEST_BYTES).`,
+  );
+
+/** The client's path and query after the relay prefix, appended raw to the base path (nothing decoded). */
+export function upstreamPath(options: { url: string | undefined; basePath: string }): RelayResult<string> {
+  const url = options.url ?? '';
+  const rest = url.startsWith(relayPrefix) ? url.slice(relayPrefix.length) : undefined;
+  if (rest === undefined || (rest !== '' && !rest.startsWith('/') && !rest.startsWith('?'))) {
+    return refused('invalid_path', `Relay requests go to ${relayPrefix}/<path>.`);
+  }
+  const path = `${options.basePath}${rest}`;
+  return passed(path.startsWith('/') ? path : `/${path}`);
+}
+
+/**
+ * Checks a request in the order that costs the upstream nothing: relay token (401), rate limit (429),
+ * upstream URL (400), operator allow-list and address ranges (403), declared body size (413).
+ */
+export function admitRequest(options: {
+  gate: Gate;
+  headers: IncomingHttpHeaders;
+  url: string | undefined;
+  clientIp: string;
+}): RelayResult<Admission> {
+  const { gate, headers } = options;
+  if (gate.tokenCheck !== undefined) {
+    const presented = headers[relayTokenHeader];
+    if (presented === undefined) {
+      return refused('invalid_relay_token', `This relay requires its token in the ${relayTokenHeader} header.`);
+    }
+    if (!gate.tokenCheck(presented)) return refused('invalid_relay_token', `The ${relayTokenHeader} header is wrong.`);
+  }
+  // With a token, everybody who holds it shares its budget; without one, each client address has its own.
+  const decision = gate.limiter.take(gate.tokenCheck === undefined ? `ip:${options.clientIp}` : 'token');
+  if (!decision.allowed) {
+    const { retryAfterSeconds } = decision;
+    return refused('rate_limited', `Too many requests; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  }
+  const target = parseUpstreamTarget(headers[upstreamHeader]);
+  if (!target.success) return target;
+  const checked = checkTarget(target.value, gate.policy);
+  if (!checked.success) return checked;
+  const path = upstreamPath({ url: options.url, basePath: target.value.basePath });
+  if (!path.success) return path;
+  const declared = Number(headers['content-length']);
+  if (declared > gate.maxRequestBytes) return { success: false, error: requestTooLarge(gate.maxRequestBytes) };
+  return passed({ target: target.value, exempt: checked.value.exempt, path: path.value });
+}

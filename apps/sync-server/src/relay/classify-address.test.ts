@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { type AddressClass, classifyAddress, forbiddenAddressReasons } from './classify-address.ts';
+
+// Pure checks only: none of these addresses is ever connected to. Each range is probed at its first and
+// last address and one inside; the public neighbours just outside prove the boundaries.
+const cases: [ip: string, expected: AddressClass][] = [
+  // IPv4 special-purpose ranges
+  ['0.0.0.0', 'unspecified'],
+  ['0.255.255.255', 'unspecified'],
+  ['10.0.0.0', 'private'],
+  ['10.20.30.40', 'private'],
+  ['10.255.255.255', 'private'],
+  ['100.64.0.0', 'cgnat'],
+  ['100.100.1.1', 'cgnat'],
+  ['100.127.255.255', 'cgnat'],
+  ['127.0.0.0', 'loopback'],
+  ['127.0.0.1', 'loopback'],
+  ['127.255.255.255', 'loopback'],
+  ['169.254.0.0', 'link-local'],
+  ['169.254.1.1', 'link-local'],
+  ['169.254.255.255', 'link-local'],
+  ['172.16.0.0', 'private'],
+  ['172.20.1.1', 'private'],
+  ['172.31.255.255', 'private'],
+  ['192.0.0.0', 'reserved'],
+  ['192.0.0.255', 'reserved'],
+  ['192.0.2.0', 'documentation'],
+  ['192.0.2.255', 'documentation'],
+  ['192.88.99.1', 'reserved'],
+  ['192.168.0.0', 'private'],
+  ['192.168.1.1', 'private'],
+  ['192.168.255.255', 'private'],
+  ['198.18.0.0', 'benchmarking'],
+  ['198.19.255.255', 'benchmarking'],
+  ['198.51.100.7', 'documentation'],
+  ['203.0.113.255', 'documentation'],
+  ['224.0.0.0', 'multicast'],
+  ['239.255.255.255', 'multicast'],
+  ['240.0.0.0', 'reserved'],
+  ['254.255.255.255', 'reserved'],
+  ['255.255.255.255', 'broadcast'],
+  // cloud metadata services
+  ['169.254.169.254', 'metadata'],
+  ['169.254.170.2', 'metadata'],
+  ['100.100.100.200', 'metadata'],
+  ['192.0.0.192', 'metadata'],
+  // public IPv4, including the neighbours of every range
+  ['1.1.1.1', 'public'],
+  ['8.8.8.8', 'public'],
+  ['9.255.255.255', 'public'],
+  ['11.0.0.0', 'public'],
+  ['100.63.255.255', 'public'],
+  ['100.128.0.0', 'public'],
+  ['126.255.255.255', 'public'],
+  ['128.0.0.0', 'public'],
+  ['169.253.255.255', 'public'],
+  ['169.255.0.0', 'public'],
+  ['172.15.255.255', 'public'],
+  ['172.32.0.0', 'public'],
+  ['192.0.1.0', 'public'],
+  ['192.31.196.1', 'public'],
+  ['192.167.255.255', 'public'],
+  ['192.169.0.0', 'public'],
+  ['198.17.255.255', 'public'],
+  ['198.20.0.0', 'public'],
+  ['223.255.255.255', 'public'],
+  // IPv6 special-purpose ranges
+  ['::', 'unspecified'],
+  ['::1', 'loopback'],
+  ['[::1]', 'loopback'],
+  ['0:0:0:0:0:0:0:1', 'loopback'],
+  ['fc00::', 'unique-local'],
+  ['fd12:3456::1', 'unique-local'],
+  ['fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'unique-local'],
+  ['fd00:ec2::254', 'metadata'],
+  ['fe80::', 'link-local'],
+  ['fe80::1%eth0', 'link-local'],
+  ['febf:ffff::1', 'link-local'],
+  ['fec0::1', 'site-local'],
+  ['ff02::1', 'multicast'],
+  ['ff0e::1', 'multicast'],
+  ['2001:db8::1', 'documentation'],
+  ['3fff::1', 'documentation'],
+  ['2001:2::1', 'benchmarking'],
+  ['100::1', 'reserved'],
+  ['2001:10::1', 'reserved'],
+  ['64:ff9b:1::a00:1', 'private'],
+  ['4000::1', 'reserved'],
+  ['1::1', 'reserved'],
+  // IPv4-mapped, IPv4-translated and IPv4-compatible IPv6 take the class of the IPv4 address they carry
+  ['::ffff:127.0.0.1', 'loopback'],
+  ['::ffff:7f00:1', 'loopback'],
+  ['::ffff:10.0.0.1', 'private'],
+  ['::ffff:169.254.169.254', 'metadata'],
+  ['::ffff:a9fe:a9fe', 'metadata'],
+  ['::ffff:100.64.0.1', 'cgnat'],
+  ['::ffff:0.0.0.0', 'unspecified'],
+  ['::ffff:8.8.8.8', 'public'],
+  ['::ffff:0:7f00:1', 'loopback'],
+  ['::127.0.0.1', 'loopback'],
+  ['::7f00:1', 'loopback'],
+  ['::192.168.0.1', 'private'],
+  ['::8.8.8.8', 'reserved'],
+  // NAT64 (well-known prefix)
+  ['64:ff9b::127.0.0.1', 'loopback'],
+  ['64:ff9b::a9fe:a9fe', 'metadata'],
+  ['64:ff9b::c0a8:101', 'private'],
+  ['64:ff9b::808:808', 'public'],
+  // 6to4 carries its IPv4 address in bits 16-47
+  ['2002:7f00:1::1', 'loopback'],
+  ['2002:a00:1::', 'private'],
+  ['2002:a9fe:a9fe::1', 'metadata'],
+  ['2002:808:808::1', 'public'],
+  // Teredo: client address with every bit flipped in the last 32 bits (RFC 4380's example: 192.0.2.45)
+  ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'documentation'],
+  ['2001:0:4136:e378::80ff:fffe', 'loopback'],
+  ['2001:0:4136:e378::f5ff:fffe', 'private'],
+  ['2001:0:4136:e378::f7f7:f7f7', 'public'],
+  ['2001:0:a00:1::f7f7:f7f7', 'private'],
+  // public IPv6
+  ['2001:4860:4860::8888', 'public'],
+  ['2606:4700:4700::1111', 'public'],
+  ['2a00:1450:4001:80b::200e', 'public'],
+  // not an address in canonical form: other spellings are the URL parser's job, before this check
+  ['', 'invalid'],
+  ['localhost', 'invalid'],
+  ['127.1', 'invalid'],
+  ['2130706433', 'invalid'],
+  ['0x7f.0.0.1', 'invalid'],
+  ['0177.0.0.1', 'invalid'],
+  ['127.0.0.1.', 'invalid'],
+  ['::1::1', 'invalid'],
+  ['[::1', 'invalid'],
+];
+
+describe('classifyAddress', () => {
+  it.each(cases)('%s is %s', (ip, expected) => {
+    expect(classifyAddress(ip)).toBe(expected);
+  });
+
+  it('has a case for every reason it can give', () => {
+    const seen = new Set(cases.map(([, expected]) => expected));
+    for (const reason of forbiddenAddressReasons) expect(seen, reason).toContain(reason);
+  });
+});

@@ -1,0 +1,96 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { admitRequest, type Gate, requestTooLarge } from './admit-request.ts';
+import { corsHeaders, preflightHeaders } from './cors.ts';
+import { outboundHeaders } from './outbound-headers.ts';
+import { readRequestBody } from './read-request-body.ts';
+import type { RelayMetrics, RelayTimeouts } from './relay-contract.ts';
+import { RelayError } from './relay-error.ts';
+import { relayExchange } from './relay-exchange.ts';
+import { securityHeaders } from './response-headers.ts';
+import { sendRelayError } from './send-error.ts';
+import type { UpstreamTransport } from './upstream-request.ts';
+
+/** Everything the relay's routes share, built once at registration. */
+export interface RelayContext {
+  gate: Gate;
+  corsOrigins: ReadonlySet<string>;
+  maxResponseBytes: number;
+  timeouts: RelayTimeouts;
+  transport: UpstreamTransport;
+  metrics: RelayMetrics;
+}
+
+const originOf = (request: FastifyRequest) =>
+  typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
+
+async function relay(context: RelayContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  // The relay writes its own responses and streams; Fastify's serializers and handler timeout stay out.
+  reply.hijack();
+  const res = reply.raw;
+  const cors: OutgoingHttpHeaders = corsHeaders({ origin: originOf(request), allowed: context.corsOrigins });
+  const refuse = (error: RelayError, close = false) => sendRelayError({ res, error, headers: cors, close });
+
+  const admitted = admitRequest({
+    gate: context.gate,
+    headers: request.headers,
+    url: request.raw.url,
+    clientIp: request.ip,
+  });
+  if (!admitted.success) return refuse(admitted.error, admitted.error.code === 'request_too_large');
+  const headers = outboundHeaders(request.headers, undefined);
+  if (!headers.success) return refuse(headers.error);
+
+  // The catch-all content-type parser hands over the unread body stream; bodiless methods have none.
+  let body: Buffer | undefined;
+  if (request.body instanceof Readable) {
+    const read = await readRequestBody({ stream: request.body, maxBytes: context.gate.maxRequestBytes });
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too-large') return refuse(requestTooLarge(context.gate.maxRequestBytes), true);
+    body = read.body;
+    headers.value['content-length'] = body.length;
+  }
+
+  await relayExchange({
+    res,
+    target: admitted.value.target,
+    exempt: admitted.value.exempt,
+    method: request.method,
+    path: admitted.value.path,
+    headers: headers.value,
+    body,
+    responseHeaders: cors,
+    maxResponseBytes: context.maxResponseBytes,
+    timeouts: context.timeouts,
+    transport: context.transport,
+    metrics: context.metrics,
+  });
+}
+
+/** The route handler of `<prefix>/*`: admit, read the body, relay. Never throws, never logs. */
+export function createRelayHandler(
+  context: RelayContext,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  return async (request, reply) => {
+    try {
+      await relay(context, request, reply);
+    } catch {
+      // Only a bug gets here. Its message could quote a header value, so neither it nor a log line says more.
+      const error = new RelayError('internal_error', 'The relay failed to handle the request.');
+      if (!reply.raw.headersSent) sendRelayError({ res: reply.raw, error, close: true });
+      else reply.raw.destroy();
+    }
+  };
+}
+
+/** The preflight handler: CORS headers only for configured origins; never forwarded, never needs a token. */
+export function createPreflightHandler(context: RelayContext): (request: FastifyRequest, reply: FastifyReply) => void {
+  return (request, reply) => {
+    const headers = preflightHeaders({ origin: originOf(request), allowed: context.corsOrigins });
+    reply
+      .code(204)
+      .headers({ ...headers, ...securityHeaders })
+      .send();
+  };
+}

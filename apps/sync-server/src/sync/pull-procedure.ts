@@ -1,0 +1,13 @@
+import { type SyncPullResponse, syncLimits, syncPullRequestSchema } from '@hearth/schema';
+import { checkProtocolVersion, inputParser } from './parse-input.ts';
+import { deviceProcedure } from './procedures.ts';
+
+/** `sync.pull`: one page of the user's changes after a cursor, oldest first (a query: GET). */
+export const pullProcedure = deviceProcedure
+  .input(inputParser({ schema: syncPullRequestSchema, precheck: checkProtocolVersion }))
+  .query(async ({ ctx, input }): Promise<SyncPullResponse> => {
+    const limit = Math.min(input.limit ?? syncLimits.recordsPerPullPage, syncLimits.recordsPerPullPage);
+    const page = await ctx.services.store.pull({ identity: ctx.identity, cursor: input.cursor, limit });
+    ctx.services.metrics.pulled(page.records.length);
+    return page;
+  });

@@ -1,0 +1,82 @@
+import { SyncEngine } from '@hearth/core';
+import { liveQuery } from 'dexie';
+import type { Storage } from '../db/storage.ts';
+import { dexieLocalStore } from './dexie-local-store.ts';
+import { loadAccount, type SyncAccount } from './sync-account.ts';
+import { createSyncClient } from './sync-client.ts';
+import { followSyncView, publishSyncView } from './sync-status-store.ts';
+import { trpcTransport } from './trpc-transport.ts';
+
+/** Only one tab syncs; the others see its status and their changes reach it through the shared outbox. */
+const leaderLock = 'hearth-sync-leader';
+
+let current: { stop: () => void; engine?: SyncEngine } | undefined;
+
+/** Starts sync if this device is signed in: this tab leads it, or waits to take over from the tab that does. */
+export async function startSync(storage: Storage): Promise<void> {
+  stopSync();
+  const account = await loadAccount(storage.db);
+  if (!account) {
+    publishSyncView({ kind: 'off' }, { leading: false });
+    return;
+  }
+  const stopping = new AbortController();
+  const session: { stop: () => void; engine?: SyncEngine } = { stop: () => stopping.abort() };
+  current = session;
+  followSyncView();
+  navigator.locks
+    .request(leaderLock, { signal: stopping.signal }, () =>
+      lead({ storage, account, session, stopped: stopping.signal }),
+    )
+    .catch(() => undefined); // aborted while waiting for the lock: nothing to undo
+}
+
+/** Stops syncing in this tab (signing out, or a new account). */
+export function stopSync(): void {
+  current?.stop();
+  current = undefined;
+}
+
+/** Asks for a sync round now ("Sync now", or after a change this tab made). */
+export function syncNow(): void {
+  current?.engine?.resume();
+  current?.engine?.requestSync();
+}
+
+async function lead(options: {
+  storage: Storage;
+  account: SyncAccount;
+  session: { engine?: SyncEngine };
+  stopped: AbortSignal;
+}): Promise<void> {
+  const { storage, account, session, stopped } = options;
+  const client = createSyncClient(account);
+  const engine = new SyncEngine({
+    store: dexieLocalStore(storage.db),
+    transport: trpcTransport(client),
+    clock: storage.clock,
+  });
+  session.engine = engine;
+  const unsubscribeStatus = engine.subscribe((status) => publishSyncView({ kind: 'on', status }, { leading: true }));
+  publishSyncView({ kind: 'on', status: engine.status }, { leading: true });
+
+  // Local changes, in any tab, land in the outbox; a change there asks for a round.
+  const outbox = liveQuery(() => storage.db.outbox.count()).subscribe((count) => {
+    if (count > 0) engine.requestSync();
+  });
+  // The server pokes when another device changed something; a (re)connection also means "pull now".
+  const live = client.sync.live.subscribe(undefined, {
+    onStarted: () => engine.requestSync(),
+    onData: () => engine.requestSync(),
+  });
+  const online = () => engine.resume();
+  window.addEventListener('online', online);
+  engine.requestSync();
+
+  await new Promise<void>((resolve) => stopped.addEventListener('abort', () => resolve(), { once: true }));
+  window.removeEventListener('online', online);
+  live.unsubscribe();
+  outbox.unsubscribe();
+  unsubscribeStatus();
+  await engine.stop();
+}
