@@ -94,10 +94,10 @@ try {
   const other = await pairDevice(browser, server.url, await pairingCode(server.url, token), 'Other device');
   await other
     .getByRole('navigation', { name: 'Chats' })
-    .getByRole('button', { name: 'Seeded chat 0', exact: true })
+    .getByRole('button', { name: 'Seeded chat 1960', exact: true })
     .waitFor();
   const chats = fresh.getByRole('navigation', { name: 'Chats' });
-  const target = 'Seeded chat 0';
+  const target = 'Seeded chat 1960';
   const latencies: number[] = [];
   for (let i = 0; i < edits; i++) {
     const current = i === 0 ? target : `renamed ${i - 1}`;
@@ -108,15 +108,16 @@ try {
         open.onsuccess = () => resolve(open.result);
       });
       for (;;) {
+        // The newest change is the one with the greatest clock: one index step, not a scan of every chat.
         const found = await new Promise<boolean>((resolve) => {
-          const request = db.transaction('chats').objectStore('chats').getAll();
-          request.onsuccess = () => resolve(request.result.some((chat: { title: string }) => chat.title === title));
+          const request = db.transaction('chats').objectStore('chats').index('updatedAt').openCursor(null, 'prev');
+          request.onsuccess = () => resolve((request.result?.value as { title?: string } | undefined)?.title === title);
         });
         if (found) {
           db.close();
           return Date.now();
         }
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await new Promise((resolve) => setTimeout(resolve, 2));
       }
     }, next);
     await chats.getByRole('button', { name: `Rename: ${current}`, exact: true }).click();

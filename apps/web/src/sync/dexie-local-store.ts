@@ -61,7 +61,11 @@ function syncAccess(transaction: Transaction): SyncStoreAccess {
       await outbox.bulkPut(refs.map((ref) => ({ key: outboxKey(ref.table, ref.key), table: ref.table, id: ref.key })));
     },
     async deleteOutbox(refs) {
-      await outbox.bulkDelete(refs.map((ref) => outboxKey(ref.table, ref.key)));
+      // The outbox is small and a pulled page large: delete only entries that exist, not one request per record.
+      if (refs.length === 0) return;
+      const present = new Set((await outbox.toCollection().primaryKeys()).map(String));
+      const doomed = refs.map((ref) => outboxKey(ref.table, ref.key)).filter((key) => present.has(key));
+      if (doomed.length > 0) await outbox.bulkDelete(doomed);
     },
     async readSyncState() {
       const rows = await syncState.bulkGet([...syncStateKeys]);

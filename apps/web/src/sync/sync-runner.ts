@@ -1,5 +1,6 @@
 import { SyncEngine } from '@hearth/core';
 import { liveQuery } from 'dexie';
+import { AppDatabase } from '../db/app-database.ts';
 import type { Storage } from '../db/storage.ts';
 import { dexieLocalStore } from './dexie-local-store.ts';
 import { loadAccount, type SyncAccount } from './sync-account.ts';
@@ -51,8 +52,12 @@ async function lead(options: {
 }): Promise<void> {
   const { storage, account, session, stopped } = options;
   const client = createSyncClient(account);
+  // The engine's own transactions may skip the disk flush at commit: what they write came from the
+  // server and its cursor is written in the same transaction, so a write lost to a power cut is simply
+  // pulled again. The person's own changes keep the default durability (storage.db).
+  const syncDb = new AppDatabase(storage.db.name, { chromeTransactionDurability: 'relaxed' });
   const engine = new SyncEngine({
-    store: dexieLocalStore(storage.db),
+    store: dexieLocalStore(syncDb),
     transport: trpcTransport(client),
     clock: storage.clock,
   });
@@ -79,4 +84,5 @@ async function lead(options: {
   outbox.unsubscribe();
   unsubscribeStatus();
   await engine.stop();
+  syncDb.close();
 }

@@ -47,13 +47,34 @@ describe('pullChanges', () => {
         return inner.pull(request);
       },
     };
-    const context = testSyncContext({ server, transport: flaky, pullPageSize: 2 });
+    const context = { ...testSyncContext({ server, transport: flaky, pullPageSize: 2 }), applyBatchRecords: 2 };
     await expect(pullChanges(context)).rejects.toMatchObject({ code: 'network' });
     expect((await context.store.syncState()).cursor).toBe(2);
     const transport = new RecordingTransport(inner);
     await pullChanges({ ...context, transport });
     expect(transport.pulls[0]?.cursor).toBe(2);
     expect(context.store.records()).toHaveLength(5);
+  });
+
+  it('stores several pages in one transaction, and keeps only whole stored batches when interrupted', async () => {
+    const { server } = serverWith(9);
+    const inner = referenceTransport(server, 'dev');
+    let calls = 0;
+    const flaky: SyncTransport = {
+      push: inner.push,
+      pull: async (request) => {
+        calls += 1;
+        if (calls === 4) throw new TypeError('fetch failed');
+        return inner.pull(request);
+      },
+    };
+    // Pages of 2, batches of 4: pages 1-2 are stored together, page 3 is lost with the failed 4th call.
+    const context = { ...testSyncContext({ server, transport: flaky, pullPageSize: 2 }), applyBatchRecords: 4 };
+    await expect(pullChanges(context)).rejects.toMatchObject({ code: 'network' });
+    expect((await context.store.syncState()).cursor).toBe(4);
+    expect(context.store.records()).toHaveLength(4);
+    await pullChanges({ ...context, transport: inner });
+    expect(context.store.records()).toHaveLength(9);
   });
 
   it('moves the local clock past every clock it receives', async () => {

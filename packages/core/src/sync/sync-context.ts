@@ -11,6 +11,8 @@ export interface SyncContext {
   limits: PushLimits;
   /** Records per pull page to ask for; the server's default when absent. */
   pullPageSize?: number;
+  /** Pulled records merged per local transaction (see pull-changes.ts). */
+  applyBatchRecords?: number;
 }
 
 /** Runs store work in one transaction, normalising whatever the database throws. */

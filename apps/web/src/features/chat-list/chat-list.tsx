@@ -8,6 +8,9 @@ import { SyncStatusLine } from '../sync/sync-status-line.tsx';
 import { ChatListItem } from './chat-list-item.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
 
+/** How many chats the list shows before "Show more". */
+const pageSize = 100;
+
 /** The sidebar: new chat, search by title, and every chat by last activity. */
 export function ChatList() {
   const s = useStrings(chatListStrings);
@@ -17,9 +20,13 @@ export function ChatList() {
   const open = useUiStore((state) => state.sidebarOpen);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
-  const shown = (chats ?? []).filter(
+  const [limit, setLimit] = useState(pageSize);
+  const matching = (chats ?? []).filter(
     (chat) => !deferredQuery || chat.title.toLocaleLowerCase().includes(deferredQuery),
   );
+  // A long history shows its newest chats first and the rest on request: rendering thousands of rows
+  // would slow every start and every change to the list.
+  const shown = matching.slice(0, limit);
 
   return (
     <aside className={`sidebar${open ? ' open' : ''}`}>
@@ -50,6 +57,11 @@ export function ChatList() {
             <ChatListItem key={chat.id} chat={chat} selected={chat.id === selectedChatId} />
           ))}
         </ul>
+        {matching.length > shown.length && (
+          <button type="button" className="button show-more" onClick={() => setLimit((count) => count + pageSize)}>
+            {s.showMore(matching.length - shown.length)}
+          </button>
+        )}
         {chats && shown.length === 0 && <p className="sidebar-note">{chats.length === 0 ? s.noChats : s.noMatches}</p>}
       </nav>
       <SyncStatusLine />
