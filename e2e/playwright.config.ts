@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     // The real server with the production build of the app, as a person would run it.
     command: [
-      'pnpm --filter @hearth/sync-server exec tsx src/main.ts',
+      // The built server (npm start runs the same file); the test command builds it first.
+      'node apps/sync-server/dist/main.mjs',
       `--host 127.0.0.1 --port ${appPort} --data-dir ${dataDir}`,
       `--relay-allow-private ${allowPrivate}`,
       // Devices in the sync tests create their account from the app itself.

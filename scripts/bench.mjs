@@ -5,6 +5,7 @@ import { fail, run } from './lib/run.mjs';
 await ensurePnpm();
 await installDependencies();
 if ((await run('pnpm', ['--filter', '@hearth/web', 'run', 'build'])) !== 0) fail('The web app did not build.');
+if ((await run('pnpm', ['--filter', '@hearth/sync-server', 'run', 'build'])) !== 0) fail('The server did not build.');
 
 console.log('\n=== First page load');
 await run('node', ['scripts/bench/first-load-size.mjs']);

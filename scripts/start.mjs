@@ -20,6 +20,9 @@ if (!helpOnly) {
   if ((await run('pnpm', ['--filter', '@hearth/web', 'run', 'build'], { cwd: root })) !== 0) {
     fail('The web app did not build.');
   }
+  if ((await run('pnpm', ['--filter', '@hearth/sync-server', 'run', 'build'], { cwd: root })) !== 0) {
+    fail('The server did not build.');
+  }
 }
 
 const host = process.env.HOST || '127.0.0.1';
@@ -28,8 +31,9 @@ const env = { ...process.env, HOST: host, PORT: port, DATA_DIR: resolve(root, pr
 if (!helpOnly)
   console.log(`\nStarting Hearth at http://${host.includes(':') ? `[${host}]` : host}:${port}/ (Ctrl+C stops it)\n`);
 
-// One Node process running the TypeScript entry through tsx's loader, so signals reach the server itself.
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/sync-server/src/main.ts', ...serverArgs], {
+// The server as plain JavaScript (built above), in one Node process, so signals reach the server itself.
+const entry = helpOnly ? ['--import', 'tsx', 'apps/sync-server/src/main.ts'] : ['apps/sync-server/dist/main.mjs'];
+const server = spawn(process.execPath, [...entry, ...serverArgs], {
   cwd: root,
   env,
   stdio: 'inherit',

@@ -53,7 +53,9 @@ const projects = [
 for (const project of projects) {
   await check(`typecheck ${project}`, 'pnpm', ['exec', 'tsc', '-p', project]);
 }
-const built = await check('build web app', 'pnpm', ['--filter', '@hearth/web', 'run', 'build']);
+const built =
+  (await check('build web app', 'pnpm', ['--filter', '@hearth/web', 'run', 'build'])) &&
+  (await check('build server', 'pnpm', ['--filter', '@hearth/sync-server', 'run', 'build']));
 
 console.log('\n=== unit and integration tests (vitest)');
 const vitestReport = join(reports, 'vitest.json');

@@ -1,5 +1,7 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from '../build/bundle.mjs';
 
 /** A benchmark helper process, reachable by IPC. */
 export interface BenchChild {
@@ -10,9 +12,26 @@ export interface BenchChild {
   stop(): Promise<void>;
 }
 
-/** Forks `file` (next to this one) with the same TypeScript loader as this process and waits for its first message. */
-export async function startBenchChild(file: string, args: string[] = []): Promise<BenchChild> {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: process.execArgv });
+/**
+ * Forks `file` (next to this one) and waits for its first message. With `bundled`, the file is first
+ * compiled to plain JavaScript and run without the TypeScript loader, as the real server runs
+ * (`npm start`), so its memory is the server's and not the loader's.
+ */
+export async function startBenchChild(
+  file: string,
+  args: string[] = [],
+  options: { bundled?: boolean } = {},
+): Promise<BenchChild> {
+  const source = fileURLToPath(new URL(file, import.meta.url));
+  let child: ChildProcess;
+  if (options.bundled) {
+    // Inside the package, so the bundle's imports resolve to this package's dependencies.
+    const outfile = fileURLToPath(new URL(`../dist/bench/${basename(file, '.ts')}.mjs`, import.meta.url));
+    await bundle(source, outfile);
+    child = fork(outfile, args, { execArgv: [] });
+  } else {
+    child = fork(source, args, { execArgv: process.execArgv });
+  }
   const next = () =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       child.once('message', (message) => resolve(message as Record<string, unknown>));

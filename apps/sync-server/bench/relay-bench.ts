@@ -129,7 +129,8 @@ const ttfbLine = (label: string, d: StreamResult[], r: StreamResult[]) => {
 const loadBefore = loadavg()[0] ?? 0;
 const upstream = await startBenchChild('./fake-upstream-process.ts');
 const upstreamOrigin = String(upstream.ready.origin);
-const relay = await startBenchChild('./relay-process.ts', [String(upstream.ready.port)]);
+// The relay runs as plain JavaScript, as `npm start` runs the server.
+const relay = await startBenchChild('./relay-process.ts', [String(upstream.ready.port)], { bundled: true });
 const relayUrl = `http://127.0.0.1:${String(relay.ready.port)}/relay/v1/chat/completions`;
 const baseUrl = (scenario: Scenario) => scenarioBaseUrl({ origin: upstreamOrigin, scenario });
 const direct: Path = (scenario, onFirstByte) =>

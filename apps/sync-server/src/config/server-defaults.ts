@@ -1,4 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.ts';
 
 /** Defaults of the server's own settings (the relay's come from src/relay/relay-defaults.ts). */
 export const serverDefaults = {
@@ -7,8 +8,8 @@ export const serverDefaults = {
   /** Relative to the working directory; `npm start` passes `<repo>/data`. */
   dataDir: './data',
   logLevel: 'info',
-  /** The web app's Vite build, found from this file so that any working directory works. */
-  staticDir: fileURLToPath(new URL('../../../web/dist', import.meta.url)),
+  /** The web app's Vite build, found from this package so that any working directory works. */
+  staticDir: join(packageRoot(), '..', 'web', 'dist'),
 } as const;
 
 /** Shortest relay token accepted: long enough that guessing it over the network is hopeless. */

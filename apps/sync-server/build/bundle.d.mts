@@ -1,0 +1,2 @@
+/** Bundles `entry` into `outfile` (see bundle.mjs). */
+export function bundle(entry: string, outfile: string): Promise<void>;
