@@ -21,18 +21,19 @@ export const wireErrorSchema = z.object({
   code: z.nullish(z.union([z.string(), z.number()])),
 });
 
+/** The text fields of a stream delta or a whole answer's message. */
+export const wireTextSchema = z.object({
+  content: optionalText,
+  reasoning_content: optionalText, // DeepSeek and others
+  reasoning: optionalText, // OpenRouter, Ollama and others
+});
+
 /** One `data:` payload of an OpenAI-compatible chat-completion stream. */
 export const chatCompletionChunkSchema = z.object({
   choices: z.nullish(
     z.array(
       z.object({
-        delta: z.nullish(
-          z.object({
-            content: optionalText,
-            reasoning_content: optionalText, // DeepSeek and others
-            reasoning: optionalText, // OpenRouter, Ollama and others
-          }),
-        ),
+        delta: z.nullish(wireTextSchema),
         finish_reason: z.nullish(z.string()),
       }),
     ),

@@ -11,6 +11,7 @@ export {
   chatCompletionChunkSchema,
   type WireUsage,
   wireErrorSchema,
+  wireTextSchema,
   wireUsageSchema,
 } from './chat-completion-chunk.ts';
 export {

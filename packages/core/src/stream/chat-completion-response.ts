@@ -1,22 +1,14 @@
-import { wireErrorSchema, wireUsageSchema } from '@hearth/schema';
+import { wireErrorSchema, wireTextSchema, wireUsageSchema } from '@hearth/schema';
 import { z } from 'zod/mini';
 
 // May move to packages/schema once another package needs it; only the decoder reads it today.
 // zod/mini like packages/schema, so the web bundle carries one flavour of zod.
-const optionalText = z.nullish(z.string());
-
 /** A whole, non-streamed `chat.completion` answer, as sent by a provider that ignored `stream: true`. */
 export const chatCompletionResponseSchema = z.object({
   choices: z.nullish(
     z.array(
       z.object({
-        message: z.nullish(
-          z.object({
-            content: optionalText,
-            reasoning_content: optionalText, // DeepSeek and others
-            reasoning: optionalText, // OpenRouter, Ollama and others
-          }),
-        ),
+        message: z.nullish(wireTextSchema),
         finish_reason: z.nullish(z.string()),
       }),
     ),
