@@ -83,6 +83,23 @@ function startServer(clock: { now(): number }) {
   return { db, connect, purge };
 }
 
+/** Devices with the given clock skews, connected to `server`, sharing a few seeded records. */
+async function startSimulation(options: {
+  server: ReturnType<typeof startServer>;
+  skewsMs: number[];
+  clock: ReturnType<typeof virtualClock>;
+}) {
+  const simulation = await DeviceSimulation.start({
+    connect: options.server.connect,
+    skewsMs: options.skewsMs,
+    clock: options.clock,
+    limits: smallBatches,
+    pullPageSize: smallPages,
+  });
+  await seedSharedRecords(simulation);
+  return simulation;
+}
+
 describe('devices syncing with the real server', () => {
   it('converge on the newest version of every record, whatever the clocks and the network do', async () => {
     await fc.assert(
@@ -93,14 +110,7 @@ describe('devices syncing with the real server', () => {
           const clock = virtualClock(testNowMs);
           const server = startServer(clock);
           try {
-            const simulation = await DeviceSimulation.start({
-              connect: server.connect,
-              skewsMs,
-              clock,
-              limits: smallBatches,
-              pullPageSize: smallPages,
-            });
-            await seedSharedRecords(simulation);
+            const simulation = await startSimulation({ server, skewsMs, clock });
             for (const step of steps) await simulation.run(step);
             await simulation.settle();
             expect(await simulation.check()).toEqual([]);
@@ -125,14 +135,7 @@ describe('devices syncing with the real server', () => {
           const clock = virtualClock(testNowMs);
           const server = startServer(clock);
           try {
-            const simulation = await DeviceSimulation.start({
-              connect: server.connect,
-              skewsMs,
-              clock,
-              limits: smallBatches,
-              pullPageSize: smallPages,
-            });
-            await seedSharedRecords(simulation);
+            const simulation = await startSimulation({ server, skewsMs, clock });
             const purged = new Set<string>();
             for (const step of steps) {
               await simulation.run(step);

@@ -21,6 +21,19 @@ function serverWith(count: number) {
   return { server, changes };
 }
 
+/** A transport whose `call`-th pull fails as a network error would. */
+function pullFailingOnCall(inner: SyncTransport, call: number): SyncTransport {
+  let calls = 0;
+  return {
+    push: inner.push,
+    pull: async (request) => {
+      calls += 1;
+      if (calls === call) throw new TypeError('fetch failed');
+      return inner.pull(request);
+    },
+  };
+}
+
 describe('pullChanges', () => {
   it('pulls page after page until the server has no more, storing the cursor with each page', async () => {
     const { server, changes } = serverWith(7);
@@ -38,15 +51,7 @@ describe('pullChanges', () => {
   it('resumes after the last stored page when a pull is interrupted', async () => {
     const { server } = serverWith(5);
     const inner = referenceTransport(server, 'dev');
-    let calls = 0;
-    const flaky: SyncTransport = {
-      push: inner.push,
-      pull: async (request) => {
-        calls += 1;
-        if (calls === 2) throw new TypeError('fetch failed');
-        return inner.pull(request);
-      },
-    };
+    const flaky = pullFailingOnCall(inner, 2);
     const context = { ...testSyncContext({ server, transport: flaky, pullPageSize: 2 }), applyBatchRecords: 2 };
     await expect(pullChanges(context)).rejects.toMatchObject({ code: 'network' });
     expect((await context.store.syncState()).cursor).toBe(2);
@@ -59,15 +64,7 @@ describe('pullChanges', () => {
   it('stores several pages in one transaction, and keeps only whole stored batches when interrupted', async () => {
     const { server } = serverWith(9);
     const inner = referenceTransport(server, 'dev');
-    let calls = 0;
-    const flaky: SyncTransport = {
-      push: inner.push,
-      pull: async (request) => {
-        calls += 1;
-        if (calls === 4) throw new TypeError('fetch failed');
-        return inner.pull(request);
-      },
-    };
+    const flaky = pullFailingOnCall(inner, 4);
     // Pages of 2, batches of 4: pages 1-2 are stored together, page 3 is lost with the failed 4th call.
     const context = { ...testSyncContext({ server, transport: flaky, pullPageSize: 2 }), applyBatchRecords: 4 };
     await expect(pullChanges(context)).rejects.toMatchObject({ code: 'network' });
