@@ -23,12 +23,7 @@ export { joinUrl } from './provider/join-url.ts';
 export { buildModelsRequest, type ModelIdsResult, parseModelIds } from './provider/models-request.ts';
 export { providerHeaders } from './provider/provider-headers.ts';
 export { type ProviderPreset, presetFor, providerPresets } from './provider/provider-presets.ts';
-export {
-  type RelayEndpoint,
-  relayTokenHeader,
-  relayUpstreamHeader,
-  routeThroughRelay,
-} from './provider/route-through-relay.ts';
+export { type RelayEndpoint, routeThroughRelay } from './provider/route-through-relay.ts';
 export { selectHistory } from './provider/select-history.ts';
 export { titleFromMessage } from './records/chat-title.ts';
 export {

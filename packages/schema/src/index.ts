@@ -65,6 +65,16 @@ export { type ModelSecret, modelSecretSchema } from './model-secret.ts';
 export { type ModelsList, modelsListSchema } from './models-list.ts';
 export { type ProviderErrorBody, providerErrorBodySchema } from './provider-error-body.ts';
 export { type RecordBase, recordBaseSchema } from './record-base.ts';
+export { relayErrorHeader, relayPathPrefix, relayTokenHeader, relayUpstreamHeader } from './relay-contract.ts';
+export {
+  type RelayErrorBody,
+  type RelayErrorCode,
+  relayErrorBodySchema,
+  relayErrorCodeSchema,
+  relayErrorCodes,
+  relayErrorStatus,
+  relayErrorType,
+} from './relay-error-body.ts';
 export {
   deviceLocalSettingKeys,
   type LocalePreference,

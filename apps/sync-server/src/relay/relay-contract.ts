@@ -2,14 +2,15 @@ import type { LookupFunction } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 // The seam between the relay (src/relay/) and the server that mounts it (src/server/). Both sides
-// code against this file; change it only together.
-
-/** Header naming the upstream base URL, e.g. `https://api.openai.com/v1`. */
-export const upstreamHeader = 'x-relay-upstream';
-/** Header carrying the relay token, when the operator set one. */
-export const relayTokenHeader = 'x-relay-token';
-/** Where the relay is mounted: `<server>/relay/v1/<path>` goes to `<upstream base URL>/<path>`. */
-export const relayPrefix = '/relay/v1';
+// code against this file; change it only together. The wire contract (path prefix, header names, error
+// codes and body) is the app's as much as the server's, so it is defined once in @hearth/schema; these
+// are its names on this side: `relayPrefix` (`/relay/v1`), `upstreamHeader` (`x-relay-upstream`) and
+// `relayTokenHeader` (`x-relay-token`).
+export {
+  relayPathPrefix as relayPrefix,
+  relayTokenHeader,
+  relayUpstreamHeader as upstreamHeader,
+} from '@hearth/schema';
 
 export interface RelayTimeouts {
   /** TCP (and TLS) connect. */

@@ -1,34 +1,8 @@
-/**
- * Every error the relay itself answers with, and its HTTP status. Upstream errors are not here: they pass
- * through with the upstream's own status and body.
- */
-export const relayErrorStatus = {
-  missing_upstream: 400,
-  invalid_upstream: 400,
-  unsupported_scheme: 400,
-  invalid_header: 400,
-  invalid_path: 400,
-  invalid_relay_token: 401,
-  host_not_allowed: 403,
-  forbidden_address: 403,
-  request_too_large: 413,
-  rate_limited: 429,
-  internal_error: 500,
-  upstream_redirect: 502,
-  upstream_unreachable: 502,
-  upstream_closed: 502,
-  response_too_large: 502,
-  upstream_timeout: 504,
-} as const;
+import { type RelayErrorBody, type RelayErrorCode, relayErrorStatus, relayErrorType } from '@hearth/schema';
 
-/** A relay error code. */
-export type RelayErrorCode = keyof typeof relayErrorStatus;
-
-/** Every relay error code, in the order of the table above. */
-export const relayErrorCodes = Object.freeze(Object.keys(relayErrorStatus) as RelayErrorCode[]);
-
-/** The `type` of every error body the relay writes, so a client can tell it from an upstream's error. */
-export const relayErrorType = 'relay_error';
+// The codes, their statuses and the body's shape are the relay's contract with the app, defined once in
+// @hearth/schema; this file is the server's error class over them.
+export { type RelayErrorCode, relayErrorCodes, relayErrorStatus, relayErrorType } from '@hearth/schema';
 
 /** JSON-safe extra facts about an error. */
 export interface RelayErrorDetails {
@@ -54,7 +28,7 @@ export class RelayError extends Error {
   }
 
   /** The OpenAI-shaped body: `{ error: { code, message, type } }`. */
-  toJSON(): { error: { code: RelayErrorCode; message: string; type: typeof relayErrorType } } {
+  toJSON(): RelayErrorBody {
     return { error: { code: this.code, message: this.message, type: relayErrorType } };
   }
 }

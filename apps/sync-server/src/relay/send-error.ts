@@ -1,9 +1,10 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { relayErrorHeader } from '@hearth/schema';
 import type { RelayError } from './relay-error.ts';
 import { securityHeaders } from './response-headers.ts';
 
 /** Header naming the relay error code, so a client can tell a relay error from an upstream's. */
-export const relayErrorHeader = 'x-relay-error';
+export { relayErrorHeader };
 
 /**
  * Answers with the relay's JSON error `{ error: { code, message, type } }` and its status. `close` asks

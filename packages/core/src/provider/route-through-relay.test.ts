@@ -1,3 +1,4 @@
+import { relayTokenHeader, relayUpstreamHeader } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import type { ProviderRequest } from './build-chat-request.ts';
 import { routeThroughRelay } from './route-through-relay.ts';
@@ -17,8 +18,8 @@ describe('routeThroughRelay', () => {
     expect(routed.init.headers).toEqual({
       Authorization: 'Bearer k',
       'Content-Type': 'application/json',
-      'X-Relay-Upstream': 'https://api.example.com/v1',
-      'X-Relay-Token': 'secret-token',
+      [relayUpstreamHeader]: 'https://api.example.com/v1',
+      [relayTokenHeader]: 'secret-token',
     });
     expect(routed.init.body).toBe('{}');
   });
@@ -29,7 +30,7 @@ describe('routeThroughRelay', () => {
       relay: { url: 'http://127.0.0.1:8787' },
     });
     expect(routed.url).toBe('http://127.0.0.1:8787/relay/v1/models?api-version=2');
-    expect(routed.init.headers['X-Relay-Upstream']).toBe('https://gw.example.com/openai');
-    expect('X-Relay-Token' in routed.init.headers).toBe(false);
+    expect(routed.init.headers[relayUpstreamHeader]).toBe('https://gw.example.com/openai');
+    expect(relayTokenHeader in routed.init.headers).toBe(false);
   });
 });

@@ -1,9 +1,5 @@
+import { relayPathPrefix, relayTokenHeader, relayUpstreamHeader } from '@hearth/schema';
 import type { ProviderRequest } from './build-chat-request.ts';
-
-/** Header naming the upstream base URL on a relayed request (see docs/relay.md). */
-export const relayUpstreamHeader = 'X-Relay-Upstream';
-/** Header carrying the relay token, when the relay requires one. */
-export const relayTokenHeader = 'X-Relay-Token';
 
 export interface RelayEndpoint {
   /** The server the relay runs on, e.g. `https://chat.example.com` (its `/relay/v1` is appended). */
@@ -30,5 +26,5 @@ export function routeThroughRelay(
     [relayUpstreamHeader]: `${base.origin}${basePath}`,
   };
   if (options.relay.token) headers[relayTokenHeader] = options.relay.token;
-  return { url: `${relayBase}/relay/v1${rest}${target.search}`, init: { ...request.init, headers } };
+  return { url: `${relayBase}${relayPathPrefix}${rest}${target.search}`, init: { ...request.init, headers } };
 }
