@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { ChatApp } from '../fixtures/chat-app.ts';
 import { completionCalls, expect, test } from '../fixtures/test.ts';
 
 test('auto mode falls back to the relay when the provider refuses the browser, and remembers it', async ({
@@ -65,4 +69,83 @@ test('the relay refuses a private target that the operator did not allow, in wor
   await app.send('reach inside');
   await expect(app.lastAnswer.getByText('Failed', { exact: true })).toBeVisible();
   await expect(app.lastAnswer).toContainText(/private|loopback|not allowed/i);
+});
+
+/** A second server of our own, as `npm start` runs it: relay-only, requiring a relay token. */
+interface TokenRelay {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const relayToken = 'e2e-relay-token-0123456789abcdef';
+const serverDir = fileURLToPath(new URL('../../apps/sync-server', import.meta.url));
+const webAppDir = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+
+/** Starts the built server on a free loopback port and resolves once it logged where it listens. */
+function startTokenRelay(allowPrivate: string): Promise<TokenRelay> {
+  const flags = ['--host', '127.0.0.1', '--port', '0', '--relay-only', '--static-dir', webAppDir];
+  const child = spawn(
+    process.execPath,
+    ['dist/main.mjs', ...flags, '--relay-token', relayToken, '--relay-allow-private', allowPrivate],
+    { cwd: serverDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      output += `${line}\n`;
+      // The server logs one JSON line with its URL once it listens (src/main.ts).
+      const url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(line)?.[1];
+      if (url !== undefined) resolve({ url, stop });
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`The server exited with ${code} before listening:\n${output}`)));
+  });
+}
+
+test('a relay that needs a token says so in the person’s terms, and the answer comes once it is set', async ({
+  browser,
+  upstream,
+}) => {
+  upstream.reset();
+  const relay = await startTokenRelay(`127.0.0.1:${upstream.port}`);
+  const context = await browser.newContext({ baseURL: relay.url });
+  try {
+    const app = new ChatApp(await context.newPage());
+    await app.open();
+    const dialog = await app.fillNewModel({ name: 'Through a guarded relay', baseUrl: upstream.baseUrl() });
+    await dialog.getByLabel('Connection').selectOption('relay');
+    await dialog.getByRole('button', { name: 'Save model' }).click();
+    await app.closeSettings();
+
+    await app.send('is the relay open');
+    await expect(app.lastAnswer.getByText('Failed', { exact: true })).toBeVisible();
+    await expect(app.lastAnswer).toContainText('The relay refused the request: its token is missing or wrong');
+    await expect(app.lastAnswer).toContainText('Set the relay token in Settings, under Relay.');
+    await expect(app.lastAnswer).not.toContainText('The provider refused');
+    // The relay refused before reaching the provider.
+    expect(completionCalls(upstream)).toHaveLength(0);
+
+    // Doing what the message says works.
+    const settings = await app.openSettings();
+    await settings.getByLabel('Relay token').fill(relayToken);
+    await settings.getByRole('button', { name: 'Save relay settings' }).click();
+    await expect(settings.getByText('Relay settings saved.')).toBeVisible();
+    await app.closeSettings();
+    await app.lastAnswer.getByRole('button', { name: 'Retry' }).click();
+    await expect(app.lastAnswer).toContainText('Echo: is the relay open');
+    await app.waitForAnswerToEnd();
+    await expect(app.lastAnswer).toContainText('via relay');
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
 });

@@ -35,7 +35,7 @@ export {
 } from './records/new-records.ts';
 export { completionEventsFromResponse } from './stream/completion-events-from-response.ts';
 export { decodeCompletionStream } from './stream/decode-completion-stream.ts';
-export { extractProviderErrorMessage } from './stream/provider-error-message.ts';
+export { failedResponseError } from './stream/provider-error-message.ts';
 export { type StreamCompletionOptions, streamCompletion } from './stream/stream-completion.ts';
 export { type CompletionStreamOptions, defaultMaxLineBytes } from './stream/stream-options.ts';
 export { type BackoffOptions, backoffDelay, defaultBackoff } from './sync/backoff.ts';

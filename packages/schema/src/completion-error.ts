@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { relayErrorCodeSchema } from './relay-error-body.ts';
 
 /**
  * Why a completion did not finish. A closed set, so the UI and retries switch on codes,
@@ -17,10 +18,22 @@ export const completionErrorCodes = [
 export const completionErrorCodeSchema = z.enum(completionErrorCodes);
 export type CompletionErrorCode = z.infer<typeof completionErrorCodeSchema>;
 
-/** An error as stored on a message and shown to the person. */
+/**
+ * An error as stored on a message and shown to the person.
+ *
+ * A relay's own refusal or failure keeps the nearest `code` above and says what the relay said in
+ * `relayCode`, rather than adding completion codes: messages sync between app versions, and an older
+ * version drops a field it does not know but refuses a record with a code it does not know. So an older
+ * app still shows a sensible heading (and `message`, which names the relay), and this one words the
+ * relay's problem exactly.
+ */
 export const completionErrorSchema = z.object({
   code: completionErrorCodeSchema,
   message: z.string(),
   httpStatus: z.optional(z.int()),
+  /** Set only when the relay itself refused or failed, never for the provider's own errors. */
+  relayCode: z.optional(relayErrorCodeSchema),
+  /** From `Retry-After` on a 429 (the relay's or the provider's): whole seconds until a retry may pass. */
+  retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
 });
 export type CompletionError = z.infer<typeof completionErrorSchema>;

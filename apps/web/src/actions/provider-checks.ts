@@ -1,14 +1,17 @@
 import {
   buildChatRequest,
   buildModelsRequest,
-  extractProviderErrorMessage,
+  failedResponseError,
   newModelConfig,
   newUserMessage,
   parseModelIds,
   streamCompletion,
 } from '@hearth/core';
-import type { ModelConfigFields } from '@hearth/schema';
+import type { CompletionError, ModelConfigFields } from '@hearth/schema';
 import { recordContext, type Storage } from '../db/storage.ts';
+import { completionErrorText } from '../features/conversation/completion-error-text.ts';
+import { conversationStrings } from '../features/conversation/conversation-strings.ts';
+import { getActiveLocale } from '../i18n/active-locale.ts';
 import { fetchForModel } from './relay-settings.ts';
 
 export type CheckResult<T> = { success: true; value: T } | { success: false; error: string };
@@ -26,8 +29,15 @@ export async function fetchModelIds(
   try {
     const response = await routedFetch(request.url, { ...request.init, signal: AbortSignal.timeout(checkTimeoutMs) });
     const text = await response.text();
-    if (!response.ok)
-      return { success: false, error: extractProviderErrorMessage(text, response.status, response.statusText) };
+    if (!response.ok) {
+      const error = failedResponseError({
+        status: response.status,
+        statusText: response.statusText,
+        bodyText: text,
+        retryAfter: response.headers.get('retry-after'),
+      });
+      return { success: false, error: errorSentence(error) };
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -68,7 +78,7 @@ export async function testConnection(
       fetch: routedFetch,
     });
     for await (const event of events) {
-      if (event.type === 'error') return { success: false, error: event.error.message };
+      if (event.type === 'error') return { success: false, error: errorSentence(event.error) };
       if (event.type === 'text-delta') reply += event.text;
     }
     if (controller.signal.aborted) return { success: false, error: 'The provider did not answer within 20 seconds.' };
@@ -76,6 +86,16 @@ export async function testConnection(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A check's failure as the chat words it: a relay refusal as the relay's and a 4xx/5xx as the provider
+ * refusing or failing, in the page's language. Other failures already say all there is in their message.
+ */
+function errorSentence(error: CompletionError): string {
+  if (error.relayCode === undefined && error.code !== 'upstream_http') return error.message;
+  const { title, detail } = completionErrorText(error, conversationStrings[getActiveLocale()]);
+  return `${title}: ${detail}`;
 }
 
 function networkErrorText(error: unknown): string {

@@ -2,7 +2,7 @@ import type { StreamEvent } from '@hearth/schema';
 import { completionResponseEvents } from './completion-response-events.ts';
 import { bodyKindOf, mediaTypeOf } from './content-type.ts';
 import { decodeCompletionStream } from './decode-completion-stream.ts';
-import { extractProviderErrorMessage } from './provider-error-message.ts';
+import { failedResponseError } from './provider-error-message.ts';
 import { readBodyText } from './read-body-text.ts';
 import {
   errorEvent,
@@ -10,7 +10,6 @@ import {
   lineTooLongError,
   timeoutError,
   unexpectedContentTypeError,
-  upstreamHttpError,
 } from './stream-errors.ts';
 import { type CompletionStreamOptions, defaultMaxLineBytes } from './stream-options.ts';
 
@@ -20,7 +19,7 @@ const ignore = (): void => {};
 
 /**
  * Turns a provider's response into typed events: a 4xx/5xx into `upstream_http` with the provider's own
- * message, a whole JSON answer into the events a stream would have given, an SSE body through the decoder.
+ * message (or, when the relay itself refused, into what the relay said), a whole JSON answer into the events a stream would have given, an SSE body through the decoder.
  */
 export async function* completionEventsFromResponse(
   response: Response,
@@ -36,7 +35,12 @@ export async function* completionEventsFromResponse(
     // A body that fails or stalls still leaves the status to report.
     const text = body.type === 'text' ? body.text : '';
     yield errorEvent(
-      upstreamHttpError(response.status, extractProviderErrorMessage(text, response.status, response.statusText)),
+      failedResponseError({
+        status: response.status,
+        statusText: response.statusText,
+        bodyText: text,
+        retryAfter: response.headers.get('retry-after'),
+      }),
     );
     return;
   }

@@ -1,6 +1,13 @@
-import { providerErrorBodySchema } from '@hearth/schema';
+import {
+  type CompletionError,
+  providerErrorBodySchema,
+  type RelayErrorBody,
+  relayErrorBodySchema,
+} from '@hearth/schema';
 import { describeHttpStatus } from './http-status-text.ts';
 import { parseJsonText } from './json-text.ts';
+import { parseRetryAfter } from './retry-after.ts';
+import { relayError, streamError, upstreamHttpError } from './stream-errors.ts';
 
 // Plain-text bodies longer than this are pages or dumps, not messages meant for a person.
 const maxPlainTextLength = 500;
@@ -39,4 +46,35 @@ export function providerMessageFromJson(json: unknown): string | undefined {
   const trimmed = message.trim();
   if (trimmed === '') return undefined;
   return trimmed.length > maxMessageLength ? `${trimmed.slice(0, maxMessageLength)}…` : trimmed;
+}
+
+/** The relay's own error in a parsed body or event payload, recognised by its schema (never by its words). */
+export function relayErrorFromJson(json: unknown): RelayErrorBody['error'] | undefined {
+  const parsed = relayErrorBodySchema.safeParse(json);
+  return parsed.success ? parsed.data.error : undefined;
+}
+
+/**
+ * The error of a 4xx/5xx answer: the relay's own refusal when the body is the relay's error, otherwise
+ * the provider's, in its own words when it gave any. `retryAfter` is the answer's `Retry-After` header.
+ */
+export function failedResponseError(options: {
+  status: number;
+  statusText: string;
+  bodyText: string;
+  retryAfter: string | null;
+}): CompletionError {
+  const { status, statusText, bodyText } = options;
+  const retryAfterSeconds = status === 429 ? parseRetryAfter(options.retryAfter) : undefined;
+  const json = parseJsonText(bodyText.trim());
+  const relay = json.success ? relayErrorFromJson(json.value) : undefined;
+  if (relay !== undefined) return relayError({ relay, httpStatus: status, retryAfterSeconds });
+  return upstreamHttpError(status, extractProviderErrorMessage(bodyText, status, statusText), retryAfterSeconds);
+}
+
+/** The error an `event: error` stands for: the relay's (it cut the stream) or the provider's own words. */
+export function errorEventError(data: string): CompletionError {
+  const json = parseJsonText(data);
+  const relay = json.success ? relayErrorFromJson(json.value) : undefined;
+  return relay === undefined ? streamError(providerMessageFromText(data)) : relayError({ relay });
 }

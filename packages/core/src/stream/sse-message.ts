@@ -3,7 +3,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import { validateChunkData } from './chunk-data.ts';
 import { isCompletionChunk, pushChunkEvents } from './chunk-events.ts';
 import { createChunkTemplates } from './chunk-templates.ts';
-import { providerMessageFromJson, providerMessageFromText } from './provider-error-message.ts';
+import { errorEventError, providerMessageFromJson } from './provider-error-message.ts';
 import { errorEvent, streamError } from './stream-errors.ts';
 
 /**
@@ -20,7 +20,7 @@ export function createSseMessageReader(): SseMessageReader {
   const templates = createChunkTemplates();
   return ({ event, data }, out) => {
     if (event === 'error') {
-      out.push(errorEvent(streamError(providerMessageFromText(data))));
+      out.push(errorEvent(errorEventError(data)));
       return 'error';
     }
     // Event names we do not know (pings, other protocols) are only data to us, never instructions.

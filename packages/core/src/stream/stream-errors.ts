@@ -1,4 +1,4 @@
-import type { CompletionError, StreamEvent } from '@hearth/schema';
+import type { CompletionError, CompletionErrorCode, RelayErrorBody, RelayErrorCode, StreamEvent } from '@hearth/schema';
 
 // Every error the decoder reports, in one place so the wording stays consistent. Messages are shown to
 // people as they are; the UI and retries switch on `code`.
@@ -57,8 +57,67 @@ export function networkError(): CompletionError {
 }
 
 /** The provider answered 4xx/5xx; `message` is its own words when it gave any. */
-export function upstreamHttpError(httpStatus: number, message: string): CompletionError {
-  return { code: 'upstream_http', message, httpStatus };
+export function upstreamHttpError(
+  httpStatus: number,
+  message: string,
+  retryAfterSeconds?: number | undefined,
+): CompletionError {
+  return retryAfterSeconds === undefined
+    ? { code: 'upstream_http', message, httpStatus }
+    : { code: 'upstream_http', message, httpStatus, retryAfterSeconds };
+}
+
+// Each relay code as the nearest completion code: that is what an app version that does not read
+// `relayCode` shows, so the relay's refusals stay refusals and its failures to reach or hear the provider
+// read as the network, a timeout or a cut-off answer.
+const completionCodeOfRelay = {
+  missing_upstream: 'upstream_http',
+  invalid_upstream: 'upstream_http',
+  unsupported_scheme: 'upstream_http',
+  invalid_header: 'upstream_http',
+  invalid_path: 'upstream_http',
+  invalid_relay_token: 'upstream_http',
+  host_not_allowed: 'upstream_http',
+  forbidden_address: 'upstream_http',
+  request_too_large: 'upstream_http',
+  rate_limited: 'upstream_http',
+  internal_error: 'upstream_http',
+  upstream_redirect: 'bad_response',
+  upstream_unreachable: 'network',
+  upstream_closed: 'interrupted',
+  response_too_large: 'bad_response',
+  upstream_timeout: 'timeout',
+} as const satisfies Record<RelayErrorCode, CompletionErrorCode>;
+
+// The relay's messages are one sentence or two; anything longer is not meant for a person.
+const maxRelayMessageLength = 1000;
+
+/**
+ * The relay itself refused the request or failed to get the provider's answer (its error body, or the
+ * error event that ends a stream it cut). `message` keeps the relay's own words, which name the relay
+ * and the host; `relayCode` is what the app words in the person's language.
+ */
+export function relayError(options: {
+  relay: RelayErrorBody['error'];
+  /** The status of a refused request; none for an error event inside a stream. */
+  httpStatus?: number | undefined;
+  retryAfterSeconds?: number | undefined;
+}): CompletionError {
+  const { relay, httpStatus, retryAfterSeconds } = options;
+  const words = relay.message.trim();
+  const message =
+    words === ''
+      ? `The relay refused the request (${relay.code}).`
+      : words.length > maxRelayMessageLength
+        ? `${words.slice(0, maxRelayMessageLength)}…`
+        : words;
+  return {
+    code: completionCodeOfRelay[relay.code],
+    message,
+    ...(httpStatus === undefined ? {} : { httpStatus }),
+    relayCode: relay.code,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  };
 }
 
 /** Wraps an error as the event that ends a stream. */

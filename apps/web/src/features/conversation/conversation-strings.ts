@@ -1,3 +1,4 @@
+import type { CompletionErrorCode, RelayErrorCode } from '@hearth/schema';
 import type { Strings } from '../../i18n/use-strings.ts';
 
 export const conversationStrings: Strings<{
@@ -35,7 +36,13 @@ export const conversationStrings: Strings<{
   systemPrompt: string;
   save: string;
   messages: string;
-  errorCodes: Record<string, string>;
+  /** Headings of stored errors by code; the provider's 4xx/5xx and the relay's own errors have their own below. */
+  errorCodes: Record<CompletionErrorCode, string>;
+  providerRefused: (status: number) => string;
+  providerFailed: (status: number) => string;
+  /** What the relay's problem is (heading) and what the person can do about it, per relay error code. */
+  relayErrors: Record<RelayErrorCode, { title: string; advice: string }>;
+  retryIn: (seconds: number) => string;
   openMenu: string;
   showEarlier: string;
   queued: string;
@@ -87,6 +94,80 @@ export const conversationStrings: Strings<{
       abandoned: 'The page closed before the answer finished',
       not_saved: 'Not saved',
     },
+    providerRefused: (status) => `The provider refused the request (HTTP ${status})`,
+    providerFailed: (status) => `The provider failed (HTTP ${status})`,
+    relayErrors: {
+      invalid_relay_token: {
+        title: 'The relay refused the request: its token is missing or wrong',
+        advice: 'Set the relay token in Settings, under Relay. The relay’s operator can tell you what it is.',
+      },
+      forbidden_address: {
+        title: 'The relay refused this address',
+        advice:
+          'It does not connect to private, loopback or internal addresses. Use the provider’s public URL, or ask the relay’s operator to allow this exact address.',
+      },
+      host_not_allowed: {
+        title: 'The relay refused this address',
+        advice:
+          'It only reaches the hosts its operator listed. Ask the operator to add this one, or connect to the provider directly.',
+      },
+      rate_limited: {
+        title: 'The relay is limiting requests',
+        advice: 'Too many requests were sent through it in a short time.',
+      },
+      upstream_unreachable: {
+        title: 'The relay could not reach the provider',
+        advice: 'Check the model’s base URL; the provider may also be down.',
+      },
+      upstream_timeout: {
+        title: 'The relay timed out waiting for the provider',
+        advice:
+          'The provider took too long to answer. Retry; if it keeps happening, the relay’s operator can allow more time.',
+      },
+      upstream_closed: {
+        title: 'The provider closed the connection to the relay',
+        advice: 'The answer stopped before it was complete. Retry.',
+      },
+      upstream_redirect: {
+        title: 'The provider answered the relay with a redirect',
+        advice: 'The relay does not follow redirects. Use the final address as the model’s base URL.',
+      },
+      response_too_large: {
+        title: 'The answer is larger than the relay allows',
+        advice: 'Ask for a shorter answer, or ask the relay’s operator to raise its limit.',
+      },
+      request_too_large: {
+        title: 'The request is larger than the relay allows',
+        advice:
+          'Send less at once (a shorter history or smaller attachments), or ask the relay’s operator to raise its limit.',
+      },
+      missing_upstream: {
+        title: 'The relay could not use this request',
+        advice: 'It did not say which provider to reach. Check the model’s base URL.',
+      },
+      invalid_upstream: {
+        title: 'The relay could not use this request',
+        advice:
+          'The model’s base URL is not one it can use: a full http:// or https:// URL, without a password, query or fragment.',
+      },
+      unsupported_scheme: {
+        title: 'The relay could not use this request',
+        advice: 'The model’s base URL must start with http:// or https://.',
+      },
+      invalid_header: {
+        title: 'The relay could not use this request',
+        advice: 'A header has characters it cannot send. Check the model’s API key and extra headers.',
+      },
+      invalid_path: {
+        title: 'The relay could not use this request',
+        advice: 'The request’s path cannot be sent on. Check the model’s base URL.',
+      },
+      internal_error: {
+        title: 'The relay failed',
+        advice: 'Retry; if it keeps happening, tell the relay’s operator.',
+      },
+    },
+    retryIn: (seconds) => `Retry in ${seconds} s.`,
     openMenu: 'Show chats',
     showEarlier: 'Show earlier messages',
     queued: 'Queued: sends when you are back online',
@@ -138,6 +219,75 @@ export const conversationStrings: Strings<{
       abandoned: '页面在回答完成前关闭',
       not_saved: '未保存',
     },
+    providerRefused: (status) => `服务商拒绝了请求（HTTP ${status}）`,
+    providerFailed: (status) => `服务商出错（HTTP ${status}）`,
+    relayErrors: {
+      invalid_relay_token: {
+        title: '中继拒绝了请求：中继令牌缺失或错误',
+        advice: '请在“设置”的“中继”部分填写中继令牌。中继的运营者可以告诉你令牌是什么。',
+      },
+      forbidden_address: {
+        title: '中继拒绝连接此地址',
+        advice: '中继不连接私有、回环或内部地址。请使用服务商的公网地址，或请中继的运营者放行这个地址。',
+      },
+      host_not_allowed: {
+        title: '中继拒绝连接此地址',
+        advice: '中继只连接运营者列出的主机。请运营者添加此主机，或直接连接服务商。',
+      },
+      rate_limited: {
+        title: '中继正在限制请求频率',
+        advice: '短时间内经由它发送的请求过多。',
+      },
+      upstream_unreachable: {
+        title: '中继无法连接到服务商',
+        advice: '请检查模型的接口地址；服务商也可能暂时不可用。',
+      },
+      upstream_timeout: {
+        title: '中继等待服务商超时',
+        advice: '服务商太久没有回应。请重试；如果反复出现，中继的运营者可以延长等待时间。',
+      },
+      upstream_closed: {
+        title: '服务商关闭了与中继的连接',
+        advice: '回答在完成前中断了。请重试。',
+      },
+      upstream_redirect: {
+        title: '服务商向中继返回了重定向',
+        advice: '中继不跟随重定向。请把最终地址填为模型的接口地址。',
+      },
+      response_too_large: {
+        title: '回答超过了中继允许的大小',
+        advice: '请要求更短的回答，或请中继的运营者提高上限。',
+      },
+      request_too_large: {
+        title: '请求超过了中继允许的大小',
+        advice: '请一次发送更少的内容（更短的历史或更小的附件），或请中继的运营者提高上限。',
+      },
+      missing_upstream: {
+        title: '中继无法处理此请求',
+        advice: '请求没有指明要连接的服务商。请检查模型的接口地址。',
+      },
+      invalid_upstream: {
+        title: '中继无法处理此请求',
+        advice: '模型的接口地址不可用：需要以 http:// 或 https:// 开头的完整地址，且不含密码、查询参数或片段。',
+      },
+      unsupported_scheme: {
+        title: '中继无法处理此请求',
+        advice: '模型的接口地址必须以 http:// 或 https:// 开头。',
+      },
+      invalid_header: {
+        title: '中继无法处理此请求',
+        advice: '某个请求头含有无法发送的字符。请检查模型的 API 密钥和额外请求头。',
+      },
+      invalid_path: {
+        title: '中继无法处理此请求',
+        advice: '请求路径无法转发。请检查模型的接口地址。',
+      },
+      internal_error: {
+        title: '中继出错',
+        advice: '请重试；如果反复出现，请告知中继的运营者。',
+      },
+    },
+    retryIn: (seconds) => `请在 ${seconds} 秒后重试。`,
     openMenu: '显示对话列表',
     showEarlier: '显示更早的消息',
     queued: '排队中：恢复联网后发送',

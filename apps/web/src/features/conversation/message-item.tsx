@@ -7,6 +7,7 @@ import { deleteMessage } from '../../db/messages-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setEditingMessage, useUiStore } from '../../state/ui-store.ts';
 import { LazyMarkdown } from '../markdown/lazy-markdown.tsx';
+import { completionErrorText } from './completion-error-text.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { CopyButton } from './copy-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
@@ -29,6 +30,7 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
   const isUser = message.role === 'user';
   const inFlight = message.status === 'pending' || message.status === 'streaming';
   const retry = () => void regenerateAnswer(appStorage(), message.id).catch(() => undefined);
+  const errorText = message.status === 'error' && message.error ? completionErrorText(message.error, s) : undefined;
 
   return (
     <article className={`message ${message.role}`} aria-label={isUser ? s.you : s.assistant} aria-busy={inFlight}>
@@ -59,11 +61,10 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
         inFlight && !message.reasoning && <p className="message-waiting">{s.waiting}</p>
       )}
 
-      {message.status === 'error' && message.error && (
+      {errorText && (
         <div className="message-error">
           <p>
-            <strong>{s.errorCodes[message.error.code] ?? message.error.code}:</strong>{' '}
-            {message.error.code === 'not_saved' ? s.notSaved : message.error.message}
+            <strong>{errorText.title}:</strong> {errorText.detail}
           </p>
           {!chatBusy && (
             <button type="button" className="button" onClick={retry}>
