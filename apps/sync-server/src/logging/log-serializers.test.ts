@@ -33,12 +33,25 @@ describe('serializers', () => {
   it('logs a request as method, path without query and route pattern only', () => {
     const request = {
       method: 'POST',
-      url: '/relay/v1/chat?key=SECRET',
-      routeOptions: { url: '/relay/v1/*' },
+      url: '/trpc/sync.push?key=SECRET',
+      routeOptions: { url: '/trpc/*' },
       headers: { authorization: 'Bearer SECRET' },
       body: 'SECRET',
     };
-    expect(serializeRequest(request)).toEqual({ method: 'POST', path: '/relay/v1/chat', route: '/relay/v1/*' });
+    expect(serializeRequest(request)).toEqual({ method: 'POST', path: '/trpc/sync.push', route: '/trpc/*' });
+  });
+
+  it('logs a relay request by its route only: the path after the prefix is the upstream path', () => {
+    const request = {
+      method: 'POST',
+      url: '/relay/v1/models/SECRET:generate?key=SECRET',
+      routeOptions: { url: '/relay/v1/*' },
+    };
+    expect(serializeRequest(request)).toEqual({ method: 'POST', route: '/relay/v1/*' });
+    expect(serializeRequest({ method: 'HEAD', url: '/relay/v1/SECRET' })).toEqual({
+      method: 'HEAD',
+      route: '/relay/v1',
+    });
   });
 
   it('keeps only fixed error fields, dropping extras such as a URL error input', () => {

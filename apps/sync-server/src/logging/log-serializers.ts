@@ -1,3 +1,4 @@
+import { relayPathPrefix } from '@hearth/schema';
 import { scrubErrorMessage, withoutQuery } from './scrub-text.ts';
 
 /** What a request contributes to a log line: never headers, query string or body. */
@@ -7,14 +8,20 @@ interface LoggedRequest {
   routeOptions?: { url?: string | undefined };
 }
 
-/** `req` serializer: method, path without query, and the matched route pattern. */
+/**
+ * `req` serializer: method, the matched route pattern, and the path without its query, except under the
+ * relay's prefix: what follows it is the upstream's path (a Gemini model name, an Azure deployment), which
+ * docs/relay.md promises never to log, so a relay request is logged by its route only.
+ */
 export function serializeRequest(request: LoggedRequest) {
   const route = request.routeOptions?.url;
-  return {
-    method: request.method ?? '',
-    path: withoutQuery(request.url ?? ''),
-    ...(route === undefined ? {} : { route }),
-  };
+  const path = withoutQuery(request.url ?? '');
+  const method = request.method ?? '';
+  // The route too: an absolute-form target (`GET http://host/relay/v1/...`) reaches the relay's route.
+  if (path.startsWith(relayPathPrefix) || route?.startsWith(relayPathPrefix)) {
+    return { method, route: route ?? relayPathPrefix };
+  }
+  return route === undefined ? { method, path } : { method, path, route };
 }
 
 /** `res` serializer: the status only (no headers, which could carry upstream cookies). */

@@ -1,3 +1,4 @@
+import { type FakeUpstream, startFakeUpstream } from '@hearth/testkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../test/temp-dir.ts';
 import { type RunningTestServer, startTestServer, testConfig } from '../../test/test-server.ts';
@@ -57,9 +58,24 @@ describe('request ids and logs', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await vi.waitFor(() => expect(linesWith(id)).toHaveLength(1));
     expect(linesWith(id)[0]).toMatchObject({
-      req: { path: '/relay/v1/models', route: '/relay/v1/*' },
+      msg: 'request completed',
+      req: { method: 'GET', route: '/relay/v1/*' },
       res: { statusCode: 400 },
     });
+  });
+
+  it.each([
+    // HEAD is no relay method: the not-found handler answers it, with the path still under the prefix.
+    ['GET', '/relay/v1/models/gemini-secret-model:streamGenerateContent?key=query-secret'],
+    ['HEAD', '/relay/v1/models/gemini-secret-model?key=query-secret'],
+  ])('logs a relay %s by its route, never the upstream path or query after the prefix', async (method, path) => {
+    const response = await fetch(`${running.url}${path}`, { method });
+    const id = response.headers.get('x-request-id') ?? '';
+    await vi.waitFor(() => expect(linesWith(id)).toHaveLength(1));
+    const [line] = linesWith(id);
+    expect(line?.req).toEqual({ method, route: expect.stringMatching(/^\/relay\/v1|^\/\*$/) });
+    expect(running.logs.text).not.toContain('gemini-secret-model');
+    expect(running.logs.text).not.toContain('query-secret');
   });
 
   it('gives every request its own id', async () => {
@@ -128,5 +144,62 @@ describe('request ids and logs', () => {
     expect(line).toContain('https://api.example.com/v1?[redacted]');
     expect(line).not.toContain(secrets.query);
     expect(line).not.toContain(secrets.bearer);
+  });
+});
+
+describe('the log line of a relayed stream', () => {
+  const temp = makeTempDir('logging-relay');
+  let upstream: FakeUpstream;
+  let running: RunningTestServer;
+
+  beforeAll(async () => {
+    upstream = await startFakeUpstream();
+    const config = testConfig({
+      env: { STATIC_DIR: temp.path, RELAY_ONLY: '1', RELAY_ALLOW_PRIVATE: `127.0.0.1:${upstream.port}` },
+    });
+    running = await startTestServer({ config });
+  });
+  afterAll(async () => {
+    await running.close();
+    await upstream.close();
+    temp.remove();
+  });
+
+  const linesWith = (id: string) => running.logs.entries().filter((entry) => entry.reqId === id);
+  // A relayed answer carries the upstream's own x-request-id, so each test names its request itself.
+  const chat = (options: { id: string; tokens: number; rate?: number; signal?: AbortSignal }) =>
+    fetch(`${running.url}/relay/v1/chat/completions`, {
+      method: 'POST',
+      headers: {
+        'x-request-id': options.id,
+        'x-relay-upstream': upstream.baseUrl({ tokens: options.tokens, rate: options.rate ?? 0 }),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'Hi' }] }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+
+  it('is written once when the client stops the stream, saying so', async () => {
+    const controller = new AbortController();
+    const id = 'stopped-stream-1';
+    const response = await chat({ id, tokens: 500, rate: 20, signal: controller.signal });
+    expect(response.status).toBe(200);
+    // Some of the answer arrived: the stream is under way when the person presses Stop.
+    await response.body?.getReader().read();
+    controller.abort();
+    await upstream.waitForRequest((request) => request.outcome === 'aborted-by-client', 5_000);
+    await vi.waitFor(() => expect(linesWith(id)).toHaveLength(1));
+    expect(linesWith(id)[0]).toMatchObject({
+      msg: 'request aborted',
+      req: { method: 'POST', route: '/relay/v1/*' },
+      res: { statusCode: 200 },
+    });
+  });
+
+  it('is written once when the stream ends', async () => {
+    const id = 'finished-stream-1';
+    await (await chat({ id, tokens: 5 })).text();
+    await vi.waitFor(() => expect(linesWith(id)).toHaveLength(1));
+    expect(linesWith(id)[0]).toMatchObject({ msg: 'request completed', res: { statusCode: 200 } });
   });
 });
