@@ -2,6 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { admitRequest, type Gate, requestTooLarge } from './admit-request.ts';
+import { connectionTurn } from './connection-turn.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { outboundHeaders } from './outbound-headers.ts';
 import { readRequestBody } from './read-request-body.ts';
@@ -29,6 +30,10 @@ async function relay(context: RelayContext, request: FastifyRequest, reply: Fast
   // The relay writes its own responses and streams; Fastify's serializers and handler timeout stay out.
   reply.hijack();
   const res = reply.raw;
+  const turn = connectionTurn(res, request.raw.socket);
+  // Nothing (no upstream call, no answer) on a connection that is closing: Node closes it once the
+  // answer before this one is out, and destroying anything here could cut that answer short.
+  if (!(typeof turn === 'boolean' ? turn : await turn)) return;
   const cors: OutgoingHttpHeaders = corsHeaders({ origin: originOf(request), allowed: context.corsOrigins });
   const refuse = (error: RelayError, close = false) => sendRelayError({ res, error, headers: cors, close });
 
