@@ -23,6 +23,31 @@ describe('RateLimiter', () => {
     expect(limiter.take('a')).toEqual({ allowed: true });
   });
 
+  it('refills an idle bucket to its size and no further: a burst after a long pause is still limited', () => {
+    const time = clock();
+    const limiter = new RateLimiter({ requestsPerMinute: 3, now: time.now });
+    // Other clients came first, so the idle sweep (which forgets a full bucket) does not reach this one.
+    for (let i = 0; i < 10; i++) limiter.take(`earlier-${i}`);
+    expect(limiter.take('a').allowed).toBe(true);
+    time.advance(60 * 60_000); // an hour idle would be 180 requests' worth without the cap
+    const burst = Array.from({ length: 4 }, () => limiter.take('a'));
+    expect(burst).toEqual([
+      { allowed: true },
+      { allowed: true },
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: 20 },
+    ]);
+  });
+
+  it('refills a forgotten bucket to its size only', () => {
+    const time = clock();
+    const limiter = new RateLimiter({ requestsPerMinute: 3, now: time.now });
+    limiter.take('a');
+    time.advance(60 * 60_000);
+    const burst = Array.from({ length: 4 }, () => limiter.take('a').allowed);
+    expect(burst).toEqual([true, true, true, false]);
+  });
+
   it('keeps keys apart', () => {
     const limiter = new RateLimiter({ requestsPerMinute: 1, now: clock().now });
     expect(limiter.take('a').allowed).toBe(true);

@@ -122,6 +122,18 @@ describe('timeouts (QUALITY relay 10)', () => {
     expect(relay.metrics.ended).toBe(1);
   });
 
+  it('idle: a healthy stream longer than the idle timeout, with shorter silences, completes', async () => {
+    // 25 tokens at 10/s: 2.5 s in all, 100 ms between chunks, under an idle timeout of 1 s. The timer must
+    // start over with every chunk that arrives, or the answer would be cut after a second.
+    const relay = await relayWith({ idleMs: 1000 });
+    const { response, body } = await post({ relay, base: upstream.baseUrl({ tokens: 25, rate: 10 }) });
+    expect(response.statusCode).toBe(200);
+    const text = await body;
+    expect(text).toContain('token25');
+    expect(text).toContain('data: [DONE]');
+    expect(text).not.toContain('event: error');
+  });
+
   it('total: a stream that runs too long ends with an SSE error event', async () => {
     const relay = await relayWith({ totalMs: 1000 });
     // 100 tokens at 20/s would take five seconds.

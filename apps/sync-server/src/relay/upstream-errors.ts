@@ -22,8 +22,12 @@ export function upstreamClosedMidAnswer(host: string): RelayError {
   return new RelayError('upstream_closed', `The upstream ${host} closed the connection before its answer ended.`);
 }
 
-/** Whether a status is a redirect the relay refuses to follow (304 is a cache answer, not a redirect). */
-export const isRedirect = (status: number): boolean => status >= 300 && status < 400 && status !== 304;
+/**
+ * Whether a status is one the relay refuses: every 3xx. 300 (a choice of places) is a redirect like any
+ * other, and 304 cannot answer a relayed request, which never carries the conditional headers
+ * (`If-None-Match`, ...) it answers; passing one on would hand the client an empty body as the answer.
+ */
+export const isRedirect = (status: number): boolean => status >= 300 && status < 400;
 
 /** The 502 for a redirect: its status and the origin it points to, never the path or query. */
 export function redirectRefused(options: { host: string; status: number; location: string | undefined }): RelayError {
