@@ -13,6 +13,8 @@ console.log('\n=== Stream decoder');
 await run('pnpm', ['exec', 'tsx', 'packages/core/bench/decoder-bench.ts']);
 console.log('\n=== Relay overhead (direct vs relayed, 1 and 200 streams)');
 await run('pnpm', ['exec', 'tsx', 'apps/sync-server/bench/relay-bench.ts']);
+console.log('\n=== Relay CPU per stream (relay vs a minimal pass-through proxy, 1 and 50 streams)');
+await run('pnpm', ['exec', 'tsx', 'apps/sync-server/bench/relay-cpu-bench.ts']);
 console.log('\n=== Sync server throughput (HTTP vs raw SQLite)');
 await run('pnpm', ['exec', 'tsx', 'apps/sync-server/bench/sync-bench.ts']);
 console.log('\n=== Sync in the browser (initial sync, propagation)');

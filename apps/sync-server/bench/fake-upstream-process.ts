@@ -4,6 +4,8 @@ import { startFakeUpstream } from '@hearth/testkit';
 
 const upstream = await startFakeUpstream();
 process.send?.({ origin: upstream.origin, port: upstream.port });
+// A benchmark that was stopped leaves no process behind.
+process.once('disconnect', () => process.exit(0));
 process.once('SIGTERM', () => {
   upstream.close().then(
     () => process.exit(0),
