@@ -1,7 +1,9 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { LogLevel } from '../config/setting-values.ts';
+import { BufferedLogWriter } from './buffered-log-writer.ts';
 import { serializeError, serializeReply, serializeRequest } from './log-serializers.ts';
 import { redactPaths } from './redact-paths.ts';
+import { scrubLine } from './scrub-fields.ts';
 import { scrubText } from './scrub-text.ts';
 
 type LoggerOptions = Exclude<NonNullable<FastifyServerOptions['logger']>, boolean>;
@@ -11,32 +13,19 @@ export interface LogDestination {
   write(line: string): void;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
-
-/**
- * Scrubs strings in plain objects and arrays a few levels down. Runs before the serializers, so class
- * instances (requests, replies, errors) are left for them.
- */
-function scrubFields(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return scrubText(value);
-  if (depth === 0) return value;
-  if (Array.isArray(value)) return value.map((item) => scrubFields(item, depth - 1));
-  if (!isPlainObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubFields(item, depth - 1)]));
-}
+// Keys whose values pino's serializers print as fixed fields: the formatter leaves them to those.
+const serialized: ReadonlySet<string> = new Set(['req', 'res', 'err']);
 
 /** Fastify `logger` options: JSON lines, fixed serializers, redaction and scrubbing of every message. */
 export function loggerOptions(options: { level: LogLevel; destination?: LogDestination | undefined }): LoggerOptions {
   return {
     level: options.level,
-    ...(options.destination === undefined ? {} : { stream: options.destination }),
+    // stdout unless told otherwise, with lines gathered into few writes (buffered-log-writer.ts).
+    stream: options.destination ?? new BufferedLogWriter(process.stdout),
     serializers: { req: serializeRequest, res: serializeReply, err: serializeError },
     redact: { paths: [...redactPaths], censor: '[redacted]' },
     formatters: {
-      log: (object: Record<string, unknown>) => scrubFields(object, 3) as Record<string, unknown>,
+      log: (object: Record<string, unknown>) => scrubLine(object, serialized),
     },
     hooks: {
       logMethod(args, method) {

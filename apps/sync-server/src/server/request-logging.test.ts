@@ -136,6 +136,28 @@ describe('request ids and logs', () => {
     expect(line).toContain('[redacted]');
   });
 
+  it('censors secret headers under any key, a few levels down, and on objects with headers of their own', () => {
+    class UpstreamAnswer {
+      readonly status = 200;
+      readonly headers = { 'set-cookie': `session=${secrets.cookie}`, 'x-api-key': secrets.apiKey, server: 'fake/1' };
+    }
+    running.server.app.log.warn(
+      {
+        upstream: { headers: secretHeaders },
+        deeper: { exchange: { authorization: `Bearer ${secrets.bearer}`, cookie: secrets.cookie } },
+        answer: new UpstreamAnswer(),
+        list: [{ 'X-Goog-Api-Key': secrets.googKey }],
+        'x-relay-token': secrets.relayToken,
+      },
+      'careless line',
+    );
+    const line = running.logs.lines.at(-1) ?? '';
+    for (const secret of [secrets.bearer, secrets.apiKey, secrets.googKey, secrets.relayToken, secrets.cookie]) {
+      expect(line).not.toContain(secret);
+    }
+    expect(JSON.parse(line)).toMatchObject({ answer: { status: 200, headers: { server: 'fake/1' } } });
+  });
+
   it('scrubs query strings and credentials out of free-text messages', () => {
     running.server.app.log.error(
       `upstream https://api.example.com/v1?key=${secrets.query} said Bearer ${secrets.bearer}`,
