@@ -3,6 +3,7 @@ import { checkTarget, type HostPolicy } from './host-policy.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { relayPrefix, relayTokenHeader, upstreamHeader } from './relay-contract.ts';
 import { passed, RelayError, type RelayResult, refused } from './relay-error.ts';
+import type { AllowedTarget, TargetMemo } from './target-memo.ts';
 import { parseUpstreamTarget, type UpstreamTarget } from './upstream-target.ts';
 
 /** What the relay decided about a request before reading its body. */
@@ -18,6 +19,8 @@ export interface Gate {
   tokenCheck: ((presented: string | string[] | undefined) => boolean) | undefined;
   limiter: RateLimiter;
   policy: HostPolicy;
+  /** Upstream header values that passed the checks before. */
+  targets: TargetMemo;
   maxRequestBytes: number;
 }
 
@@ -63,13 +66,25 @@ export function admitRequest(options: {
     const { retryAfterSeconds } = decision;
     return refused('rate_limited', `Too many requests; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
-  const target = parseUpstreamTarget(headers[upstreamHeader]);
-  if (!target.success) return target;
-  const checked = checkTarget(target.value, gate.policy);
-  if (!checked.success) return checked;
-  const path = upstreamPath({ url: options.url, basePath: target.value.basePath });
+  const allowed = allowedTarget(gate, headers[upstreamHeader]);
+  if (!allowed.success) return allowed;
+  const { target, exempt } = allowed.value;
+  const path = upstreamPath({ url: options.url, basePath: target.basePath });
   if (!path.success) return path;
   const declared = Number(headers['content-length']);
   if (declared > gate.maxRequestBytes) return { success: false, error: requestTooLarge(gate.maxRequestBytes) };
-  return passed({ target: target.value, exempt: checked.value.exempt, path: path.value });
+  return passed({ target, exempt, path: path.value });
+}
+
+/** The upstream header parsed (400) and checked against the operator's rules and address ranges (403). */
+function allowedTarget(gate: Gate, header: string | string[] | undefined): RelayResult<AllowedTarget> {
+  const known = typeof header === 'string' ? gate.targets.get(header) : undefined;
+  if (known !== undefined) return passed(known);
+  const target = parseUpstreamTarget(header);
+  if (!target.success) return target;
+  const checked = checkTarget(target.value, gate.policy);
+  if (!checked.success) return checked;
+  const allowed = { target: target.value, exempt: checked.value.exempt };
+  if (typeof header === 'string') gate.targets.remember(header, allowed);
+  return passed(allowed);
 }

@@ -5,13 +5,13 @@ const maxPendingBytes = 64 * 1024;
 
 // Every forwarder with queued bytes, flushed together by one callback per turn of the event loop: with
 // hundreds of streams that is one scheduled callback instead of one per stream per chunk.
-let due = new Set<ChunkForwarder>();
+let due: ChunkForwarder[] = [];
 let scheduled = false;
 function flushDue(): void {
   scheduled = false;
   const batch = due;
-  due = new Set();
-  for (const forwarder of batch) forwarder.flush();
+  due = [];
+  for (const forwarder of batch) forwarder.flushQueued();
 }
 
 /**
@@ -26,6 +26,8 @@ export class ChunkForwarder {
   private readonly onWritten: (bytes: number) => void;
   private readonly pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Whether this forwarder is in this turn's list of due ones. */
+  private queued = false;
 
   constructor(options: { res: ServerResponse; source: Readable; onWritten: (bytes: number) => void }) {
     this.res = options.res;
@@ -42,11 +44,19 @@ export class ChunkForwarder {
       this.flush();
       return;
     }
-    due.add(this);
+    if (this.queued) return;
+    this.queued = true;
+    due.push(this);
     if (!scheduled) {
       scheduled = true;
       setImmediate(flushDue);
     }
+  }
+
+  /** The turn's flush, for the forwarders that were due. */
+  flushQueued(): void {
+    this.queued = false;
+    this.flush();
   }
 
   /** Writes whatever is queued now (before the response ends or the relay appends its own event). */
@@ -60,10 +70,9 @@ export class ChunkForwarder {
     if (!this.res.write(data)) this.source.pause();
   }
 
-  /** Drops what is queued (the exchange ended without it). */
+  /** Drops what is queued (the exchange ended without it); a turn's flush that comes finds nothing. */
   discard(): void {
     this.pending.length = 0;
     this.pendingBytes = 0;
-    due.delete(this);
   }
 }

@@ -1,6 +1,8 @@
 /** The outcome of asking the limiter for one request. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+const allowed: RateDecision = Object.freeze({ allowed: true });
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -28,19 +30,23 @@ export class RateLimiter {
 
   /** Takes one request for `key`, or says how long until one would pass. */
   take(key: string): RateDecision {
-    if (!(this.capacity > 0)) return { allowed: true };
+    if (!(this.capacity > 0)) return allowed;
     const now = this.now();
     this.evictIdle(now);
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, updatedAt: now };
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) bucket = { tokens: this.capacity, updatedAt: now };
+    else this.buckets.delete(key);
+    // Every request pays for this: the bucket is updated in place and moved to the end (most recent).
     const tokens = this.refilled(bucket, now);
-    this.buckets.delete(key);
+    bucket.updatedAt = now;
+    this.buckets.set(key, bucket);
     if (tokens < 1) {
-      this.buckets.set(key, { tokens, updatedAt: now });
+      bucket.tokens = tokens;
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
     }
-    this.buckets.set(key, { tokens: tokens - 1, updatedAt: now });
+    bucket.tokens = tokens - 1;
     if (this.buckets.size > this.maxKeys) this.evictOldest();
-    return { allowed: true };
+    return allowed;
   }
 
   /** How many keys are held (for tests of the memory bound). */
@@ -54,10 +60,11 @@ export class RateLimiter {
 
   // The oldest buckets are the most idle; a couple per call keeps the sweep's cost constant.
   private evictIdle(now: number): void {
-    for (let i = 0; i < 2; i++) {
-      const first = this.buckets.entries().next();
-      if (first.done === true || this.refilled(first.value[1], now) < this.capacity) return;
-      this.buckets.delete(first.value[0]);
+    let swept = 0;
+    for (const [key, bucket] of this.buckets) {
+      if (swept === 2 || this.refilled(bucket, now) < this.capacity) return;
+      this.buckets.delete(key);
+      swept += 1;
     }
   }
 

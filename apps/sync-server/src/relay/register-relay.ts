@@ -2,8 +2,9 @@ import { relayMethods } from './cors.ts';
 import { createHostPolicy } from './host-policy.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { type RegisterRelay, relayPrefix } from './relay-contract.ts';
-import { createPreflightHandler, createRelayHandler, type RelayContext } from './relay-handler.ts';
+import { createPreflightHandler, createRelayHandler, type RelayContext, unreachable } from './relay-handler.ts';
 import { createTokenCheck } from './relay-token.ts';
+import { TargetMemo } from './target-memo.ts';
 import { createUpstreamTransport } from './upstream-request.ts';
 
 /**
@@ -16,6 +17,7 @@ export const registerRelay: RegisterRelay = async (app, options, deps) => {
       tokenCheck: options.token === undefined ? undefined : createTokenCheck(options.token),
       limiter: new RateLimiter({ requestsPerMinute: options.requestsPerMinute }),
       policy: createHostPolicy(options),
+      targets: new TargetMemo(),
       maxRequestBytes: options.maxRequestBytes,
     },
     corsOrigins: new Set(options.corsOrigins),
@@ -24,17 +26,20 @@ export const registerRelay: RegisterRelay = async (app, options, deps) => {
     transport: createUpstreamTransport(deps.lookup),
     metrics: deps.metrics,
   };
-  // An encapsulated context, so the raw-body parser below applies to the relay's routes only.
+  // An encapsulated context, so the body parser below applies to the relay's routes only.
   await app.register(async (scope) => {
     scope.addHook('onClose', async () => context.transport.close());
-    // The relay streams bodies itself: the parser hands over the unread stream, with no size limit of
-    // Fastify's own (the relay's limit applies while it reads).
+    // A preflight's body (browsers send none) is left unread whatever its type, as it always was.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    const handler = createRelayHandler(context);
+    const relay = createRelayHandler(context);
     const preflight = createPreflightHandler(context);
     for (const url of [relayPrefix, `${relayPrefix}/*`]) {
-      scope.route({ method: [...relayMethods], url, handler, exposeHeadRoute: false });
+      // The relay answers from the route's onRequest hook, which Fastify runs after the server's own
+      // (request id and log line): it reads and limits the body itself, so Fastify's body parsing,
+      // validation and handler steps would be work for nothing on every request. The handler is never
+      // reached, since the hook has taken the reply over.
+      scope.route({ method: [...relayMethods], url, onRequest: relay, handler: unreachable, exposeHeadRoute: false });
       scope.route({ method: 'OPTIONS', url, handler: preflight });
     }
   });

@@ -113,7 +113,6 @@ export function relayExchange(options: ExchangeOptions): Promise<void> {
       if (finished) return;
       received += chunk.length;
       if (received > maxResponseBytes) return fail(responseTooLarge({ host, maxBytes: maxResponseBytes }));
-      timers.refresh('idleMs');
       forwarder?.push(chunk);
     };
 
@@ -144,15 +143,31 @@ export function relayExchange(options: ExchangeOptions): Promise<void> {
       if (declared > maxResponseBytes) return fail(responseTooLarge({ host, maxBytes: maxResponseBytes }));
       const encoding = upstream.headers['content-encoding'];
       eventStream = isEventStream(upstream.headers['content-type']) && (encoding ?? 'identity') === 'identity';
-      const headers = relayResponseHeaders(upstream.headers, { keepLength: !eventStream });
-      res.writeHead(status, { ...headers, ...options.responseHeaders });
-      // The client sees the status as soon as the upstream sent it, even if the first chunk takes a while;
-      // when the first chunk came in the same read, it leaves in the same packet as the headers.
+      const headers = Object.assign(
+        relayResponseHeaders(upstream.headers, { keepLength: !eventStream }),
+        options.responseHeaders,
+      );
+      res.writeHead(status, headers);
+      // The client sees the status as soon as the upstream sent it, even if the first chunk takes a while.
+      // The first chunk usually came in the same read: it is already queued by the time this runs, and
+      // writing it sends the headers along in one write (flushing the headers alone first would cost a
+      // write, and a packet for the client to read, on every request).
       setImmediate(() => {
-        if (!res.headersSent && !res.destroyed) res.flushHeaders();
+        if (res.headersSent || res.destroyed) return;
+        forwarder?.flush();
+        if (!res.headersSent) res.flushHeaders();
       });
       timers.start('idleMs');
-      forwarder = new ChunkForwarder({ res, source: upstream, onWritten: (bytes) => metrics.bytesRelayed(bytes) });
+      // Data that arrived restarts the idle timeout: once per turn of the event loop, when the turn's
+      // chunks go out together, rather than for each of them.
+      forwarder = new ChunkForwarder({
+        res,
+        source: upstream,
+        onWritten: (bytes) => {
+          timers.refresh('idleMs');
+          metrics.bytesRelayed(bytes);
+        },
+      });
       res.on('drain', onDrain);
       upstream.on('data', onData);
       upstream.on('end', () => {

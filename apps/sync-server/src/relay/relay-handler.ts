@@ -1,5 +1,4 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { admitRequest, type Gate, requestTooLarge } from './admit-request.ts';
 import { connectionTurn } from './connection-turn.ts';
@@ -26,6 +25,18 @@ export interface RelayContext {
 const originOf = (request: FastifyRequest) =>
   typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
 
+// Fastify's rule for which requests have a body to read: never a GET; otherwise any that names its
+// content type, or has a length other than 0, or comes chunked.
+const hasBody = (request: FastifyRequest) => {
+  if (request.method === 'GET') return false;
+  const { headers } = request;
+  return (
+    headers['content-type'] !== undefined ||
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+  );
+};
+
 async function relay(context: RelayContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   // The relay writes its own responses and streams; Fastify's serializers and handler timeout stay out.
   reply.hijack();
@@ -47,10 +58,9 @@ async function relay(context: RelayContext, request: FastifyRequest, reply: Fast
   const headers = outboundHeaders(request.headers, undefined);
   if (!headers.success) return refuse(headers.error);
 
-  // The catch-all content-type parser hands over the unread body stream; bodiless methods have none.
   let body: Buffer | undefined;
-  if (request.body instanceof Readable) {
-    const read = await readRequestBody({ stream: request.body, maxBytes: context.gate.maxRequestBytes });
+  if (hasBody(request)) {
+    const read = await readRequestBody({ stream: request.raw, maxBytes: context.gate.maxRequestBytes });
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') return refuse(requestTooLarge(context.gate.maxRequestBytes), true);
     body = read.body;
@@ -73,7 +83,12 @@ async function relay(context: RelayContext, request: FastifyRequest, reply: Fast
   });
 }
 
-/** The route handler of `<prefix>/*`: admit, read the body, relay. Never throws, never logs. */
+/** The route handler behind the relay's onRequest hook, which always takes the reply over first. */
+export function unreachable(_request: FastifyRequest, reply: FastifyReply): void {
+  sendRelayError({ res: reply.raw, error: new RelayError('internal_error', 'The relay did not handle the request.') });
+}
+
+/** The onRequest hook of `<prefix>/*` that answers it: admit, read the body, relay. Never throws, never logs. */
 export function createRelayHandler(
   context: RelayContext,
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {

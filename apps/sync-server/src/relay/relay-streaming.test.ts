@@ -31,6 +31,30 @@ describe('pass-through', () => {
     expect(recorded.body).toEqual(JSON.parse(chatBody()));
   });
 
+  it.each([
+    ['a content type Fastify could not parse', { 'content-type': 'application/json;;; charset' }, '{"a":1}', { a: 1 }],
+    ['no content type at all', {}, '{"b":2}', { b: 2 }],
+  ])('passes a body with %s on, byte for byte, with its length', async (_, headers, body, parsed) => {
+    const response = await relayFetch({
+      relay,
+      upstream: upstream.baseUrl(),
+      path: '/chat/completions',
+      init: { method: 'POST', headers, body },
+    });
+    await response.text();
+    const recorded = await upstream.waitForRequest();
+    expect(recorded.body).toEqual(parsed);
+    expect(recorded.headers['content-length']).toBe(String(body.length));
+  });
+
+  it('sends no body upstream for a GET, nor for a POST without one', async () => {
+    await (await relayFetch({ relay, upstream: upstream.baseUrl({ models: ['m'] }), path: '/models' })).text();
+    await (await relayFetch({ relay, upstream: upstream.baseUrl(), path: '/models', init: { method: 'POST' } })).text();
+    const [get, post] = upstream.requests;
+    expect(get).toMatchObject({ method: 'GET', body: undefined });
+    expect(post).toMatchObject({ method: 'POST', body: undefined });
+  });
+
   it('passes a non-streaming answer and its Content-Length', async () => {
     const response = await relayChat({ relay, upstream: upstream.baseUrl({ text: 'Hi there' }), stream: false });
     expect(response.status).toBe(200);

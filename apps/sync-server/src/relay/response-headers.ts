@@ -26,6 +26,10 @@ export const securityHeaders: Readonly<OutgoingHttpHeaders> = Object.freeze({
 });
 
 const passed = new Set(passedResponseHeaders);
+const passesByPrefix = (name: string) => {
+  for (const prefix of passedResponseHeaderPrefixes) if (name.startsWith(prefix)) return true;
+  return false;
+};
 
 /**
  * The client-facing headers of an upstream response: allow-listed headers only (never Set-Cookie,
@@ -36,19 +40,19 @@ export function relayResponseHeaders(
   upstream: IncomingHttpHeaders,
   options: { keepLength: boolean },
 ): OutgoingHttpHeaders {
-  const connection = new Set(
-    String(upstream.connection ?? '')
-      .split(',')
-      .map((token) => token.trim().toLowerCase()),
-  );
+  // Runs for every answer: one pass over the upstream's headers, and the Connection list only if it has one.
+  const connection =
+    upstream.connection === undefined
+      ? undefined
+      : new Set(upstream.connection.split(',').map((token) => token.trim().toLowerCase()));
   const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(upstream)) {
-    if (value === undefined || connection.has(name)) continue;
-    if (!passed.has(name) && !passedResponseHeaderPrefixes.some((prefix) => name.startsWith(prefix))) continue;
+  for (const name in upstream) {
+    const value = upstream[name];
+    if (value === undefined || !(passed.has(name) || passesByPrefix(name)) || connection?.has(name)) continue;
     if (name === 'content-length' && !options.keepLength) continue;
     headers[name] = value;
   }
   // LLM answers are private and never worth caching, unless the upstream says otherwise.
   headers['cache-control'] ??= 'no-store';
-  return { ...headers, ...securityHeaders };
+  return Object.assign(headers, securityHeaders);
 }
