@@ -53,7 +53,7 @@ export class ExchangeTimers {
   /** (Re)starts one timeout from now. */
   start(kind: TimeoutKind): void {
     this.deadlines[kind] = performance.now() + this.timeouts[kind];
-    this.arm();
+    this.arm(kind);
   }
 
   /** Restarts a running timeout from now; nothing happens if it is not running. Cheap enough for every chunk. */
@@ -81,14 +81,23 @@ export class ExchangeTimers {
     return Math.min(connectMs, firstByteMs, idleMs, totalMs);
   }
 
-  /** Arms the timer for the earliest deadline, unless it already fires before that. */
-  private arm(): void {
+  /**
+   * Arms the timer for the earliest deadline, unless it already fires before that. When the kind just
+   * started is the earliest, the timer gets that kind's configured duration: Node keeps one list of timers
+   * per duration, so the same few durations for every exchange cost a list append, not a new list.
+   */
+  private arm(started?: TimeoutKind): void {
     const next = this.earliest();
     if (next >= this.armedFor) return;
     clearTimeout(this.timer);
     this.armedFor = next;
-    // Node timers count whole milliseconds and never fire early, so the deadline has passed when this runs.
-    this.timer = setTimeout(this.check, Math.max(1, Math.ceil(next - performance.now())));
+    // Node timers count whole milliseconds and never fire early; a timer that finds its deadline not yet
+    // passed (or moved) re-arms for what is left.
+    const delay =
+      started !== undefined && this.deadlines[started] === next
+        ? this.timeouts[started]
+        : Math.max(1, Math.ceil(next - performance.now()));
+    this.timer = setTimeout(this.check, delay);
   }
 
   private fire(): void {

@@ -2,7 +2,7 @@ import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders, ServerRespons
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { TLSSocket } from 'node:tls';
-import { ChunkForwarder } from './chunk-forwarder.ts';
+import { AnswerPump } from './answer-pump.ts';
 import { ExchangeTimers, timeoutError } from './exchange-timers.ts';
 import type { RelayMetrics, RelayTimeouts } from './relay-contract.ts';
 import { RelayError } from './relay-error.ts';
@@ -40,8 +40,9 @@ const isEventStream = (contentType: string | undefined) =>
   contentType !== undefined && /^\s*text\/event-stream\s*(;|$)/i.test(contentType);
 
 /**
- * Relays one request and streams the answer back chunk by chunk as it arrives (no buffering; the upstream
- * is paused while the client cannot take more). Every way out (end, timeout, cap, upstream failure,
+ * Relays one request and streams the answer back as it arrives: whatever came in one read of the upstream
+ * goes out in one write, at once (no waiting for more; the upstream is paused while the client cannot take
+ * more). Every way out (end, timeout, cap, upstream failure,
  * client gone) runs `fail` or `finish` once: both sockets closed, timers cleared, metrics reported once.
  * Resolves when the exchange is over; never rejects.
  */
@@ -55,12 +56,12 @@ export function relayExchange(options: ExchangeOptions): Promise<void> {
     let upstreamRes: IncomingMessage | undefined;
     // Only a plain event stream may end with the relay's own error event; anything else is cut short.
     let eventStream = false;
-    let received = 0;
-    let forwarder: ChunkForwarder | undefined;
+    let pump: AnswerPump | undefined;
 
     const finish = () => {
       if (finished) return;
       finished = true;
+      pump?.stop();
       timers.stopAll();
       res.off('close', onClientClose);
       res.off('drain', onDrain);
@@ -77,11 +78,9 @@ export function relayExchange(options: ExchangeOptions): Promise<void> {
       } else if (eventStream && !res.destroyed && !res.writableNeedDrain) {
         // The client gets every byte that came before, then learns why the answer stopped; then its
         // connection closes as the upstream's did. (A client that stopped reading is simply cut off.)
-        forwarder?.flush();
         const socket = res.socket;
         res.end(sseErrorEvent(error), () => socket?.end());
       } else {
-        forwarder?.discard();
         res.destroy();
       }
       finish();
@@ -100,20 +99,13 @@ export function relayExchange(options: ExchangeOptions): Promise<void> {
     };
     const onDrain = () => {
       timers.refresh('idleMs');
-      upstreamRes?.resume();
+      pump?.resume();
     };
 
     const onConnected = () => {
       connected = true;
       timers.stop('connectMs');
       timers.start('firstByteMs');
-    };
-
-    const onData = (chunk: Buffer) => {
-      if (finished) return;
-      received += chunk.length;
-      if (received > maxResponseBytes) return fail(responseTooLarge({ host, maxBytes: maxResponseBytes }));
-      forwarder?.push(chunk);
     };
 
     const onResponse = (upstream: IncomingMessage) => {
@@ -149,30 +141,28 @@ export function relayExchange(options: ExchangeOptions): Promise<void> {
       );
       res.writeHead(status, headers);
       // The client sees the status as soon as the upstream sent it, even if the first chunk takes a while.
-      // The first chunk usually came in the same read: it is already queued by the time this runs, and
-      // writing it sends the headers along in one write (flushing the headers alone first would cost a
-      // write, and a packet for the client to read, on every request).
+      // The first chunk usually came in the same read and has been written by the time this runs, taking
+      // the headers along in one write (flushing the headers alone first would cost a write, and a packet
+      // for the client to read, on every request).
       setImmediate(() => {
-        if (res.headersSent || res.destroyed) return;
-        forwarder?.flush();
-        if (!res.headersSent) res.flushHeaders();
+        if (!res.headersSent && !res.destroyed) res.flushHeaders();
       });
       timers.start('idleMs');
-      // Data that arrived restarts the idle timeout: once per turn of the event loop, when the turn's
-      // chunks go out together, rather than for each of them.
-      forwarder = new ChunkForwarder({
-        res,
+      pump = new AnswerPump({
         source: upstream,
-        onWritten: (bytes) => {
+        sink: res,
+        maxBytes: maxResponseBytes,
+        onRelayed: (bytes) => {
+          // Data restarts the idle timeout: once per read, for all the chunks it brought.
           timers.refresh('idleMs');
           metrics.bytesRelayed(bytes);
         },
+        onTooLarge: () => fail(responseTooLarge({ host, maxBytes: maxResponseBytes })),
       });
       res.on('drain', onDrain);
-      upstream.on('data', onData);
+      upstream.on('readable', pump.run);
       upstream.on('end', () => {
         if (finished) return;
-        forwarder?.flush();
         res.end();
         finish();
       });
