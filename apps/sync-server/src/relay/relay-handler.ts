@@ -85,6 +85,7 @@ async function relay(context: RelayContext, request: FastifyRequest, reply: Fast
 
 /** The route handler behind the relay's onRequest hook, which always takes the reply over first. */
 export function unreachable(_request: FastifyRequest, reply: FastifyReply): void {
+  reply.hijack();
   sendRelayError({ res: reply.raw, error: new RelayError('internal_error', 'The relay did not handle the request.') });
 }
 
