@@ -31,6 +31,7 @@ export {
 } from './provider/route-through-relay.ts';
 export { selectHistory } from './provider/select-history.ts';
 export { titleFromMessage } from './records/chat-title.ts';
+export { keepUnknownFields } from './records/keep-unknown-fields.ts';
 export {
   newAssistantMessage,
   newChat,
@@ -43,6 +44,7 @@ export { decodeCompletionStream } from './stream/decode-completion-stream.ts';
 export { extractProviderErrorMessage } from './stream/provider-error-message.ts';
 export { type StreamCompletionOptions, streamCompletion } from './stream/stream-completion.ts';
 export { type CompletionStreamOptions, defaultMaxLineBytes } from './stream/stream-options.ts';
+export { applyPoke, type PokeOutcome } from './sync/apply-poke.ts';
 export { type BackoffOptions, backoffDelay, defaultBackoff } from './sync/backoff.ts';
 export { completePushBatch } from './sync/complete-push-batch.ts';
 export { jsonByteLength, utf8ByteLength } from './sync/json-size.ts';
@@ -51,6 +53,8 @@ export {
   applyRemoteRecords,
   latestClock,
   newestPerRecord,
+  readableRecord,
+  releaseHeldRecords,
   shouldTakeRemote,
 } from './sync/merge-remote.ts';
 export { parsePullResponse, parsePushResponse } from './sync/parse-sync-response.ts';
@@ -71,7 +75,7 @@ export {
 export type { SyncContext } from './sync/sync-context.ts';
 export { failureCode, SyncEngine, type SyncEngineOptions } from './sync/sync-engine.ts';
 export { type SyncFailureCode, type SyncFailurePolicy, syncFailurePolicies } from './sync/sync-failure.ts';
-export { runSyncRound, type SyncRoundReport } from './sync/sync-round.ts';
+export { fullSync, runSyncRound, type SyncRoundReport, type SyncWork } from './sync/sync-round.ts';
 export type { SyncStatus } from './sync/sync-status.ts';
 export {
   initialSyncState,

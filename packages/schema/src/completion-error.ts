@@ -18,7 +18,7 @@ export const completionErrorCodeSchema = z.enum(completionErrorCodes);
 export type CompletionErrorCode = z.infer<typeof completionErrorCodeSchema>;
 
 /** An error as stored on a message and shown to the person. */
-export const completionErrorSchema = z.object({
+export const completionErrorSchema = z.looseObject({
   code: completionErrorCodeSchema,
   message: z.string(),
   httpStatus: z.optional(z.int()),

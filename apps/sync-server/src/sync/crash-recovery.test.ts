@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SyncMutation } from '@hearth/schema';
+import { syncProtocolVersion, wireRecordKey } from '@hearth/schema';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type SpawnedScript, spawnScript } from '../../test/spawn-script.ts';
@@ -13,7 +14,7 @@ import { hashSecret, newDeviceToken } from './device-token.ts';
 import { hashPairingCode } from './pairing-code.ts';
 import { SqliteSyncStore } from './store/sqlite-sync-store.ts';
 import { syncClient } from './test/http-sync.ts';
-import { messageChange, pushOf } from './test/records.ts';
+import { clockAt, messageChange, pushOf } from './test/records.ts';
 
 const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 
@@ -131,7 +132,11 @@ describe('a server killed mid-push', () => {
         for (;;) {
           const batch = Array.from({ length: 20 }, () => ({
             mutationId: device.nextId++,
-            change: messageChange({ content: `${'x'.repeat(900)} ${device.token.slice(0, 4)}` }),
+            change: messageChange({
+              content: `${'x'.repeat(900)} ${device.token.slice(0, 4)}`,
+              // Each device writes clocks of its own (a clock id is bound to one device).
+              updatedAt: clockAt({ deviceId: device.token.slice(0, 8).replace(/[^0-9A-Za-z]/g, 'x') }),
+            }),
           }));
           device.sent.push(...batch);
           try {
@@ -154,9 +159,9 @@ describe('a server killed mid-push', () => {
     let cursor = 0;
     let pages = 0;
     for (;;) {
-      const page = await reader.sync.pull.query({ protocolVersion: 1, cursor, limit: 1000 });
+      const page = await reader.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor, limit: 1000 });
       for (const change of page.records) {
-        const id = change.table === 'settings' ? change.record.key : change.record.id;
+        const id = wireRecordKey(change);
         expect(pulled.has(id), `record ${id} pulled twice`).toBe(false);
         pulled.set(id, change.record);
       }
@@ -222,7 +227,8 @@ describe('an answer lost after the commit', () => {
       const seq = () => db.prepare('SELECT seq FROM sync_users WHERE id = ?').pluck().get(userId);
       await vi.waitFor(() => expect(seq()).toBe(3));
       const answer = await syncClient({ url, token }).sync.push.mutate(batch);
-      expect(answer).toEqual({ lastMutationId: 3, superseded: [] });
+      // Nothing new was written: the span is empty and the device pulls its own changes back.
+      expect(answer).toEqual({ lastMutationId: 3, superseded: [], sequence: { before: 3, after: 3 } });
       expect(seq()).toBe(3);
       expect(db.prepare('SELECT COUNT(*) FROM sync_records').pluck().get()).toBe(3);
     } finally {

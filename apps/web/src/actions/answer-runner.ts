@@ -1,7 +1,7 @@
 import { buildChatRequest, collectAnswer, initialAnswerState, streamCompletion } from '@hearth/core';
 import type { ConnectionPath } from '@hearth/schema';
 import { getChat } from '../db/chats-repository.ts';
-import { failAnswer, listMessages, saveAnswer } from '../db/messages-repository.ts';
+import { failAnswer, getMessage, listMessages, saveAnswer } from '../db/messages-repository.ts';
 import { getApiKey } from '../db/model-configs-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { keepStoragePersistent } from '../pwa/storage-persistence.ts';
@@ -59,8 +59,8 @@ export async function runAnswer(storage: Storage, answerId: string): Promise<voi
 
 async function streamInto(storage: Storage, answerId: string, signal: AbortSignal): Promise<void> {
   const { db } = storage;
-  const answer = await db.messages.get(answerId);
-  if (!answer || answer.deleted) return;
+  const answer = await getMessage(db, answerId);
+  if (!answer) return;
   const chat = await getChat(db, answer.chatId);
   const config = await resolveModel(storage, chat);
   if (!chat || !config) {

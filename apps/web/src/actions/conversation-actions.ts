@@ -1,5 +1,11 @@
 import { createChat, getChat } from '../db/chats-repository.ts';
-import { appendQuestion, appendQueuedQuestion, editQuestion, replaceAnswer } from '../db/messages-repository.ts';
+import {
+  appendQuestion,
+  appendQueuedQuestion,
+  editQuestion,
+  getMessage,
+  replaceAnswer,
+} from '../db/messages-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { selectChat, setDraft, setEditingMessage } from '../state/ui-store.ts';
 import { runAnswer } from './answer-runner.ts';
@@ -32,7 +38,7 @@ export async function sendQuestion(storage: Storage, input: { chatId: string | n
 
 /** Asks again for an answer (regenerate, or retry after an error). */
 export async function regenerateAnswer(storage: Storage, answerId: string): Promise<void> {
-  const answer = await storage.db.messages.get(answerId);
+  const answer = await getMessage(storage.db, answerId);
   const config = await resolveModel(storage, answer ? await getChat(storage.db, answer.chatId) : undefined);
   if (!config) throw new UserFacingError('no_model');
   const fresh = await replaceAnswer(storage, { answerId, model: config.modelId });
@@ -43,7 +49,7 @@ export async function regenerateAnswer(storage: Storage, answerId: string): Prom
 export async function resendEdited(storage: Storage, input: { questionId: string; content: string }): Promise<void> {
   const content = input.content.trim();
   if (!content) return;
-  const question = await storage.db.messages.get(input.questionId);
+  const question = await getMessage(storage.db, input.questionId);
   const config = await resolveModel(storage, question ? await getChat(storage.db, question.chatId) : undefined);
   if (!config) throw new UserFacingError('no_model');
   const answer = await editQuestion(storage, { questionId: input.questionId, content, model: config.modelId });
