@@ -18,15 +18,18 @@ import { messageChange, pushOf } from './test/records.ts';
 const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 let temp: ReturnType<typeof makeTempDir>;
+/** The server running now, if any. */
 let server: SpawnedScript | undefined;
+/** Every server process a test started, so that none outlives it, whatever failed. */
+const started: SpawnedScript[] = [];
+const running = () => started.filter((script) => script.child.exitCode === null && script.child.signalCode === null);
 beforeEach(() => {
   temp = makeTempDir('crash');
 });
 afterEach(async () => {
-  if (server !== undefined && server.child.exitCode === null && server.child.signalCode === null) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
+  // After a failure, servers may still run: kill them and wait until they are gone.
+  for (const script of running()) script.child.kill('SIGKILL');
+  await Promise.all(started.splice(0).map((script) => script.exited));
   server = undefined;
   temp.remove();
 });
@@ -73,6 +76,7 @@ async function startServer(): Promise<string> {
     cwd: temp.path,
     env: { PORT: '0', DATA_DIR: dataDir(), STATIC_DIR: temp.path, LOG_LEVEL: 'info' },
   });
+  started.push(server);
   await server.waitForOutput('Hearth is listening at');
   const line = server
     .stdout()
@@ -115,8 +119,9 @@ describe('a server killed mid-push', () => {
     const devices: DeviceState[] = tokens.map((token) => ({ token, nextId: 1, sent: [], unanswered: undefined }));
     const rounds = 5;
 
+    let url = '';
     for (let round = 0; round <= rounds; round += 1) {
-      const url = await startServer();
+      url = await startServer();
       for (const device of devices) {
         if (device.unanswered === undefined) continue;
         const client = syncClient({ url, token: device.token, batch: false });
@@ -148,7 +153,7 @@ describe('a server killed mid-push', () => {
       await Promise.all(hammering);
     }
 
-    const url = await startServer();
+    // The server of the last round, which took the retried batches, answers the final pull.
     const reader = syncClient({ url, token: devices[0]?.token ?? '', batch: false });
     const pulled = new Map<string, unknown>();
     let cursor = 0;
@@ -165,6 +170,7 @@ describe('a server killed mid-push', () => {
       if (!page.hasMore) break;
     }
     await killServer();
+    expect(running(), 'servers still running').toEqual([]);
 
     const sent = devices.flatMap((device) => device.sent);
     expect(sent.length, `seed ${seed}`).toBeGreaterThan(devices.length * 20);
@@ -190,7 +196,7 @@ describe('a server killed mid-push', () => {
     } finally {
       db.close();
     }
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('an answer lost after the commit', () => {
@@ -228,5 +234,7 @@ describe('an answer lost after the commit', () => {
     } finally {
       db.close();
     }
-  }, 30_000);
+    await killServer();
+    expect(running(), 'servers still running').toEqual([]);
+  }, 120_000);
 });
