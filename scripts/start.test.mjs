@@ -1,7 +1,8 @@
 // Stopping `npm start` stops the server: the signal travels npm -> node scripts/start.mjs -> the server,
 // and each waits for the next to exit before it ends, so nothing is left running.
-// These start the real chain in this checkout, which installs and builds first as `npm start` does
-// (hence the long timeout).
+// These start the real chain in this checkout. `npm test` builds before it runs vitest, so start.mjs
+// finds everything up to date and goes straight to the server; run alone on a stale checkout, the first
+// start installs and builds first, as `npm start` would (hence the long timeout).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
