@@ -226,7 +226,8 @@ describe('an answer lost after the commit', () => {
     const db = new BetterSqlite3(join(dataDir(), 'hearth.sqlite'), { readonly: true });
     try {
       const seq = () => db.prepare('SELECT seq FROM sync_users WHERE id = ?').pluck().get(userId);
-      await vi.waitFor(() => expect(seq()).toBe(3));
+      // vi.waitFor gives up after 1 s by default; a busy machine may take longer to commit.
+      await vi.waitFor(() => expect(seq()).toBe(3), { timeout: 60_000 });
       const answer = await syncClient({ url, token }).sync.push.mutate(batch);
       expect(answer).toEqual({ lastMutationId: 3, superseded: [] });
       expect(seq()).toBe(3);

@@ -122,7 +122,7 @@ describe('devices syncing with the real server', () => {
       ),
       { numRuns: 300 },
     );
-  }, 120_000);
+  }, 600_000);
 
   it('also converge when the server forgets old tombstones and devices that were away start over', async () => {
     const horizonMs = 5 * 60_000;
@@ -155,5 +155,5 @@ describe('devices syncing with the real server', () => {
     // Not vacuous: tombstones were forgotten, and devices were told to start over.
     expect(runsWithPurges).toBeGreaterThan(0);
     expect(refusals.get('resync_required') ?? 0).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 });

@@ -24,7 +24,7 @@ describe('devices syncing through an unreliable network', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 600_000);
 
   it('keep a delete made an hour behind after seeing an edit, with both devices offline', async () => {
     const { simulation } = await referenceSimulation({ skewsMs: [0, -hour] });
