@@ -70,7 +70,10 @@ export function serverBuildStep(root) {
 /** A package's `build` script as a step: its inputs are its folder and the workspace packages it bundles. */
 function buildStep(root, options) {
   const dirs = workspaceClosure(workspacePackages(root), options.packageName);
-  const isIgnored = loadIgnoreRules(root);
+  const ignoredByGit = loadIgnoreRules(root);
+  // Vite reads .env files, including the .env.local ones a .gitignore commonly hides: always inputs.
+  const isIgnored = (path, isDirectory) =>
+    !isDirectory && /(^|\/)\.env(\.[^/]*)?$/.test(path) ? false : ignoredByGit(path, isDirectory);
   return {
     name: options.name,
     label: options.label,

@@ -1,7 +1,10 @@
 // What each step of `npm start` reads, checked on this repository itself (read only): a source it
 // missed would let a stale build look up to date.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installStep, serverBuildStep, webBuildStep } from './project-steps.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +31,34 @@ describe('the web build', () => {
   it('leaves out what git ignores (its own output, installed packages) and what it does not bundle', () => {
     expect(inputs.filter((key) => /(^|\/)(dist|node_modules)\//.test(key))).toEqual([]);
     expect(inputs.filter((key) => key.startsWith('apps/sync-server/') || key.startsWith('e2e/'))).toEqual([]);
+  });
+});
+
+describe('a build in a checkout whose .gitignore hides local env files', () => {
+  let fake;
+  beforeEach(() => {
+    fake = mkdtempSync(join(tmpdir(), 'hearth-steps-'));
+    writeFileSync(join(fake, 'pnpm-workspace.yaml'), 'packages:\n  - apps/*\n');
+    writeFileSync(join(fake, '.gitignore'), 'dist/\n*.local\n');
+    mkdirSync(join(fake, 'apps/web/src'), { recursive: true });
+    mkdirSync(join(fake, 'apps/web/dist'));
+    writeFileSync(join(fake, 'apps/web/package.json'), JSON.stringify({ name: '@hearth/web' }));
+    for (const file of ['src/main.tsx', 'dist/index.html', '.env', '.env.local', 'notes.local']) {
+      writeFileSync(join(fake, 'apps/web', file), '');
+    }
+  });
+  afterEach(() => {
+    rmSync(fake, { recursive: true, force: true });
+  });
+
+  it('still reads .env files, which Vite loads, and leaves out the rest of what git ignores', () => {
+    const inputs = Object.keys(webBuildStep(fake).inputs()).filter((key) => key.startsWith('apps/'));
+    expect(inputs.sort()).toEqual([
+      'apps/web/.env',
+      'apps/web/.env.local',
+      'apps/web/package.json',
+      'apps/web/src/main.tsx',
+    ]);
   });
 });
 
