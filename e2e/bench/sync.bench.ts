@@ -12,7 +12,6 @@ import { chromiumArgs, chromiumPath } from '../fixtures/browser-flags.ts';
 import { ServerProcess } from '../fixtures/server-process.ts';
 import { pairingCode, seedServer, signUp } from './sync-http.ts';
 
-const port = 4320;
 const records = 100_000;
 const edits = 40;
 const staticDir = new URL('../../apps/web/dist', import.meta.url).pathname;
@@ -125,7 +124,7 @@ async function pairDevice(browser: Browser, url: string, code: string, name: str
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hearth-sync-bench-'));
-const server = await ServerProcess.start({ port, staticDir, dataDir, args: ['--sync-signup'] });
+const server = await ServerProcess.start({ staticDir, dataDir, args: ['--sync-signup'] });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 try {
   const token = await signUp(server.url, 'Seeder');

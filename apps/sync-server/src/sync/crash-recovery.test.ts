@@ -19,15 +19,18 @@ import { clockAt, messageChange, pushOf } from './test/records.ts';
 const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 let temp: ReturnType<typeof makeTempDir>;
+/** The server running now, if any. */
 let server: SpawnedScript | undefined;
+/** Every server process a test started, so that none outlives it, whatever failed. */
+const started: SpawnedScript[] = [];
+const running = () => started.filter((script) => script.child.exitCode === null && script.child.signalCode === null);
 beforeEach(() => {
   temp = makeTempDir('crash');
 });
 afterEach(async () => {
-  if (server !== undefined && server.child.exitCode === null && server.child.signalCode === null) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
+  // After a failure, servers may still run: kill them and wait until they are gone.
+  for (const script of running()) script.child.kill('SIGKILL');
+  await Promise.all(started.splice(0).map((script) => script.exited));
   server = undefined;
   temp.remove();
 });
@@ -74,6 +77,7 @@ async function startServer(): Promise<string> {
     cwd: temp.path,
     env: { PORT: '0', DATA_DIR: dataDir(), STATIC_DIR: temp.path, LOG_LEVEL: 'info' },
   });
+  started.push(server);
   await server.waitForOutput('Hearth is listening at');
   const line = server
     .stdout()
@@ -116,8 +120,9 @@ describe('a server killed mid-push', () => {
     const devices: DeviceState[] = tokens.map((token) => ({ token, nextId: 1, sent: [], unanswered: undefined }));
     const rounds = 5;
 
+    let url = '';
     for (let round = 0; round <= rounds; round += 1) {
-      const url = await startServer();
+      url = await startServer();
       for (const device of devices) {
         if (device.unanswered === undefined) continue;
         const client = syncClient({ url, token: device.token, batch: false });
@@ -153,7 +158,7 @@ describe('a server killed mid-push', () => {
       await Promise.all(hammering);
     }
 
-    const url = await startServer();
+    // The server of the last round, which took the retried batches, answers the final pull.
     const reader = syncClient({ url, token: devices[0]?.token ?? '', batch: false });
     const pulled = new Map<string, unknown>();
     let cursor = 0;
@@ -170,6 +175,7 @@ describe('a server killed mid-push', () => {
       if (!page.hasMore) break;
     }
     await killServer();
+    expect(running(), 'servers still running').toEqual([]);
 
     const sent = devices.flatMap((device) => device.sent);
     expect(sent.length, `seed ${seed}`).toBeGreaterThan(devices.length * 20);
@@ -195,7 +201,7 @@ describe('a server killed mid-push', () => {
     } finally {
       db.close();
     }
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('an answer lost after the commit', () => {
@@ -225,7 +231,8 @@ describe('an answer lost after the commit', () => {
     const db = new BetterSqlite3(join(dataDir(), 'hearth.sqlite'), { readonly: true });
     try {
       const seq = () => db.prepare('SELECT seq FROM sync_users WHERE id = ?').pluck().get(userId);
-      await vi.waitFor(() => expect(seq()).toBe(3));
+      // vi.waitFor gives up after 1 s by default; a busy machine may take longer to commit.
+      await vi.waitFor(() => expect(seq()).toBe(3), { timeout: 60_000 });
       const answer = await syncClient({ url, token }).sync.push.mutate(batch);
       // Nothing new was written: the span is empty and the device pulls its own changes back.
       expect(answer).toEqual({ lastMutationId: 3, superseded: [], sequence: { before: 3, after: 3 } });
@@ -234,5 +241,7 @@ describe('an answer lost after the commit', () => {
     } finally {
       db.close();
     }
-  }, 30_000);
+    await killServer();
+    expect(running(), 'servers still running').toEqual([]);
+  }, 120_000);
 });

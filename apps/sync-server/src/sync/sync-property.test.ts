@@ -134,7 +134,7 @@ describe('devices syncing with the real server', () => {
       ),
       { numRuns: 300 },
     );
-  }, 120_000);
+  }, 600_000);
 
   it('share one account across app versions: every field either version wrote survives', async () => {
     const versionsArb = fc.array(fc.constantFrom('current' as const, 'newer' as const), {
@@ -190,5 +190,5 @@ describe('devices syncing with the real server', () => {
     // Not vacuous: tombstones were forgotten, and devices were told to start over.
     expect(runsWithPurges).toBeGreaterThan(0);
     expect(refusals.get('resync_required') ?? 0).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 });

@@ -24,7 +24,7 @@ describe('devices syncing through an unreliable network', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 600_000);
 
   it('share one account across app versions without losing a field either version wrote', async () => {
     const versionsArb = fc.array(fc.constantFrom('current' as const, 'newer' as const), { minLength: 2, maxLength: 3 });
