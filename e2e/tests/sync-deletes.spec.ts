@@ -1,5 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
+
+/** Whether `word` is anywhere in the server's SQLite database file or its WAL, as bytes. */
+function onServerDisk(dataDir: string | undefined, word: string): boolean {
+  if (dataDir === undefined) throw new Error('this test needs the server to keep a database');
+  const file = join(dataDir, 'hearth.sqlite');
+  return [file, `${file}-wal`].some((path) => existsSync(path) && readFileSync(path).includes(Buffer.from(word)));
+}
 
 /** Every record of every object store of the app's IndexedDB database, as one JSON text. */
 async function everythingInIndexedDb(page: Page): Promise<string> {
@@ -26,9 +35,10 @@ async function everythingInIndexedDb(page: Page): Promise<string> {
   });
 }
 
-test('a deleted chat leaves no trace of its words on the device once synced (QUALITY 29)', async ({
+test('a deleted chat leaves no trace of its words on the device or the server once synced (QUALITY 29)', async ({
   app,
   upstream,
+  server,
 }) => {
   const sync = (await app.openSettings()).getByRole('region', { name: 'Sync' });
   await sync.getByRole('button', { name: 'Create an account' }).click();
@@ -41,12 +51,14 @@ test('a deleted chat leaves no trace of its words on the device once synced (QUA
   await expect(app.lastAnswer).toContainText(canary);
   await app.waitForAnswerToEnd();
   await expect(app.page.getByRole('status', { name: 'Sync' })).toHaveText('Synced');
-  // The check sees the word while it is there.
+  // The checks see the word while it is there.
   expect(await everythingInIndexedDb(app.page)).toContain(canary);
+  expect(onServerDisk(server.dataDir, canary)).toBe(true);
 
   await app.chatList.getByRole('button', { name: `Delete: remember the word ${canary}` }).click();
   await app.page.getByRole('dialog', { name: 'Delete chat?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(app.chatLink(`remember the word ${canary}`)).toBeHidden();
   await expect(app.page.getByRole('status', { name: 'Sync' })).toHaveText('Synced');
   await expect.poll(() => everythingInIndexedDb(app.page)).not.toContain(canary);
+  await expect.poll(() => onServerDisk(server.dataDir, canary)).toBe(false);
 });
