@@ -93,12 +93,12 @@ export function subscribeToSessions(listener: () => void): () => void {
   return () => sessionListeners.delete(listener);
 }
 
-// What stays in memory once an answer ended. A record the browser refused to store: its view, for good,
-// since the text on screen is all there is. A stored one: its final view, among the few newest, so the
-// page shows the final text until its live query has re-read the final record (the view is ignored from
-// then on). An answer that never reached a final state (its work threw): nothing; the record tells.
+// What stays in memory once an answer ended: its final view, so the page shows the final text until its
+// live query has re-read the final record (the view is ignored from then on); only the few newest, but
+// every one the browser refused to store, whose text on screen is all there is. An answer that never
+// reached a final state (its work threw) leaves nothing: its record tells what happened.
 function settle(messageId: string, view: AnswerView): void {
-  if (view.notSaved !== null || !isAnswerInFlight(view.state.status)) settled.set(messageId, view);
+  if (!isAnswerInFlight(view.state.status)) settled.set(messageId, view);
   const stored = [...settled].filter(([, kept]) => kept.notSaved === null);
   for (const [id] of stored.slice(0, Math.max(0, stored.length - recentlySettledLimit))) settled.delete(id);
   notifyAnswer(messageId);
