@@ -54,6 +54,25 @@ test('Stop keeps the partial answer as stopped and aborts the upstream request',
   await expect(app.lastAnswer).toContainText('token1');
 });
 
+test('deleting a chat while its answer streams stops the answer and aborts the upstream request', async ({
+  app,
+  upstream,
+}) => {
+  await app.addModel({ name: 'Slow', baseUrl: upstream.baseUrl({ tokens: 500, rate: 20 }) });
+  await app.send('soon to be deleted');
+  await expect(app.lastAnswer).toContainText('token3');
+  await app.chatList.getByRole('button', { name: 'Delete: soon to be deleted' }).click();
+  await app.page.getByRole('dialog', { name: 'Delete chat?' }).getByRole('button', { name: 'Delete' }).click();
+
+  await expect(app.chatList.getByRole('listitem')).toHaveCount(0);
+  const aborted = await upstream.waitForRequest((request) => request.outcome === 'aborted-by-client', 5_000);
+  expect(aborted.chunksSent).toBeLessThan(500);
+  // Nothing is left streaming: no Stop, and the person can start a new chat at once.
+  await expect(app.button('Stop')).toBeHidden();
+  await app.send('a fresh start');
+  await expect(app.lastAnswer).toContainText('token1');
+});
+
 test('Regenerate replaces the last answer and does not send the old one', async ({ app, upstream }) => {
   await app.addModel({ name: 'Echo', baseUrl: upstream.baseUrl() });
   await app.send('one');

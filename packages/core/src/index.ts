@@ -30,6 +30,7 @@ export {
   routeThroughRelay,
 } from './provider/route-through-relay.ts';
 export { selectHistory } from './provider/select-history.ts';
+export { answerInFlightStatuses, isAnswerInFlight } from './records/answer-in-flight.ts';
 export { titleFromMessage } from './records/chat-title.ts';
 export { keepUnknownFields } from './records/keep-unknown-fields.ts';
 export {

@@ -1,4 +1,10 @@
-import { type AnswerState, newAssistantMessage, newUserMessage, titleFromMessage } from '@hearth/core';
+import {
+  type AnswerState,
+  answerInFlightStatuses,
+  newAssistantMessage,
+  newUserMessage,
+  titleFromMessage,
+} from '@hearth/core';
 import { type CompletionError, chatSchema, type Feedback, type Message, messageSchema } from '@hearth/schema';
 import type { AppDatabase } from './app-database.ts';
 import { messagesOf } from './chats-repository.ts';
@@ -199,7 +205,7 @@ export async function recoverAbandonedAnswers(
   storage: Storage,
   isStreaming: (messageId: string) => boolean,
 ): Promise<number> {
-  const unfinished = (await storage.db.messages.where('status').anyOf('pending', 'streaming').toArray()).filter(isLive);
+  const unfinished = (await storage.db.messages.where('status').anyOf(answerInFlightStatuses).toArray()).filter(isLive);
   const abandoned = unfinished.filter((message) => !isStreaming(message.id));
   for (const message of abandoned) {
     await failAnswer(storage, {

@@ -1,4 +1,5 @@
 import {
+  isAnswerInFlight,
   isDeviceLocal,
   type LocalStore,
   type RecordRef,
@@ -8,8 +9,9 @@ import {
 } from '@hearth/core';
 import { type Message, type SyncRecord, type SyncTable, syncTables, type WireRecord } from '@hearth/schema';
 import type { Table, Transaction } from 'dexie';
-import type { AppDatabase, HeldRecord } from '../db/app-database.ts';
+import type { AppDatabase, HeldRecord, Stored } from '../db/app-database.ts';
 import { type OutboxEntry, outboxKey } from '../db/outbox-middleware.ts';
+import { isLive } from '../db/record-versions.ts';
 
 type AnyTable = Table<Record<string, unknown>, string>;
 
@@ -34,7 +36,7 @@ function syncAccess(transaction: Transaction): SyncStoreAccess {
   const table = (name: SyncTable): AnyTable => transaction.table(name);
   const outbox = transaction.table<OutboxEntry, string>('outbox');
   const syncState = transaction.table<{ key: string; value: unknown }, string>('syncState');
-  const messages = transaction.table<Message, string>('messages');
+  const messages = transaction.table<Stored<Message>, string>('messages');
   const held = transaction.table<HeldRecord, string>('held');
   // Held records are rare (only a newer app version writes them): skip the reads while there are none.
   let heldCount: number | undefined;
@@ -135,13 +137,19 @@ const syncStateKeys = [
   'parked',
 ] as const satisfies readonly (keyof SyncState)[];
 
-async function streamingAnswerIds(messages: Table<Message, string>, entries: OutboxEntry[]): Promise<Set<string>> {
+async function streamingAnswerIds(
+  messages: Table<Stored<Message>, string>,
+  entries: OutboxEntry[],
+): Promise<Set<string>> {
   const ids = entries.filter((entry) => entry.table === 'messages').map((entry) => entry.id);
   // An empty bulk read issues no IndexedDB request, and awaiting it lets the transaction commit early.
   if (ids.length === 0) return new Set();
   const found = await messages.bulkGet(ids);
   return new Set(
-    found.filter((m) => m && (m.status === 'pending' || m.status === 'streaming')).map((m) => m?.id ?? ''),
+    found
+      .filter(isLive)
+      .filter((message) => isAnswerInFlight(message.status))
+      .map((message) => message.id),
   );
 }
 

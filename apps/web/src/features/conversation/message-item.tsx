@@ -1,16 +1,16 @@
+import { isAnswerInFlight } from '@hearth/core';
 import type { Message } from '@hearth/schema';
 import { memo } from 'react';
-import { regenerateAnswer } from '../../actions/conversation-actions.ts';
+import { regenerateAnswer, removeMessage } from '../../actions/conversation-actions.ts';
 import { cancelQueuedQuestion } from '../../actions/send-queue.ts';
+import { useShownMessage } from '../../actions/use-answer-view.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { deleteMessage } from '../../db/messages-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setEditingMessage, useUiStore } from '../../state/ui-store.ts';
 import { LazyMarkdown } from '../markdown/lazy-markdown.tsx';
 import { conversationStrings } from './conversation-strings.ts';
 import { CopyButton } from './copy-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
-import { shownMessage } from './shown-answer.ts';
 
 interface MessageItemProps {
   message: Message;
@@ -23,11 +23,10 @@ interface MessageItemProps {
 /** One message: its text (markdown for answers), reasoning, usage, errors and actions. */
 export const MessageItem = memo(function MessageItem({ message: stored, isLastAnswer, chatBusy }: MessageItemProps) {
   const s = useStrings(conversationStrings);
-  const live = useUiStore((state) => state.liveAnswers[stored.id]);
+  const message = useShownMessage(stored);
   const editing = useUiStore((state) => state.editingMessageId === stored.id);
-  const message = shownMessage(stored, live);
   const isUser = message.role === 'user';
-  const inFlight = message.status === 'pending' || message.status === 'streaming';
+  const inFlight = isAnswerInFlight(message.status);
   const retry = () => void regenerateAnswer(appStorage(), message.id).catch(() => undefined);
 
   return (
@@ -59,13 +58,14 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
         inFlight && !message.reasoning && <p className="message-waiting">{s.waiting}</p>
       )}
 
-      {message.status === 'error' && message.error && (
+      {/* An error shows even while text arrives: a write the browser refused is said at once. */}
+      {message.error && (
         <div className="message-error">
           <p>
             <strong>{s.errorCodes[message.error.code] ?? message.error.code}:</strong>{' '}
             {message.error.code === 'not_saved' ? s.notSaved : message.error.message}
           </p>
-          {!chatBusy && (
+          {message.status === 'error' && !chatBusy && (
             <button type="button" className="button" onClick={retry}>
               {s.retry}
             </button>
@@ -104,7 +104,7 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
           <button
             type="button"
             className="message-action"
-            onClick={() => void deleteMessage(appStorage(), message.id).catch(() => undefined)}
+            onClick={() => void removeMessage(appStorage(), message.id).catch(() => undefined)}
           >
             {s.delete}
           </button>
