@@ -10,7 +10,8 @@ test('adds a model, streams an answer as it arrives, and keeps the history acros
 }) => {
   await app.addModel({
     name: 'Fake',
-    baseUrl: upstream.baseUrl({ tokens: 40, rate: 40 }),
+    // Slow enough that the middle of the answer is still on screen however busy the machine is.
+    baseUrl: upstream.baseUrl({ tokens: 40, rate: 5 }),
     apiKey: 'sk-test-key',
   });
   await app.send('Hello there');
