@@ -1,11 +1,11 @@
 // `npm run bench`: builds the web app and prints every benchmark's figures. Nothing here is asserted.
-import { ensurePnpm, installDependencies } from './lib/ensure-pnpm.mjs';
-import { fail, run } from './lib/run.mjs';
+import { ensurePnpm } from './lib/ensure-pnpm.mjs';
+import { buildProject, installDependencies } from './lib/prepare-project.mjs';
+import { run } from './lib/run.mjs';
 
 await ensurePnpm();
 await installDependencies();
-if ((await run('pnpm', ['--filter', '@hearth/web', 'run', 'build'])) !== 0) fail('The web app did not build.');
-if ((await run('pnpm', ['--filter', '@hearth/sync-server', 'run', 'build'])) !== 0) fail('The server did not build.');
+await buildProject();
 
 console.log('\n=== First page load');
 await run('node', ['scripts/bench/first-load-size.mjs']);

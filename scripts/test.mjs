@@ -3,11 +3,15 @@
 // Ends with one line `N passed, N failed` over all of them and exits non-zero on any failure.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/ensure-chromium.mjs';
-import { ensurePnpm, installDependencies } from './lib/ensure-pnpm.mjs';
+import { ensurePnpm } from './lib/ensure-pnpm.mjs';
+import { installDependencies } from './lib/prepare-project.mjs';
+import { serverBuildStep, webBuildStep } from './lib/project-steps.mjs';
 import { run } from './lib/run.mjs';
+import { runStep } from './lib/run-step.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = join(root, '.test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
@@ -20,17 +24,20 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-/** A check that is one item in the total (lint, a type check, the build). */
-async function check(name, command, args) {
+/** A check that is one item in the total (lint, a type check, a build); `work` resolves true if it passed. */
+async function check(name, work) {
   console.log(`\n=== ${name}`);
-  const code = await run(command, args, { cwd: root });
-  if (code === 0) passed += 1;
+  const ok = await work();
+  if (ok) passed += 1;
   else {
     failed += 1;
     failures.push(name);
   }
-  return code === 0;
+  return ok;
 }
+
+/** A check that passes when the command exits 0. */
+const command = (file, args) => async () => (await run(file, args, { cwd: root })) === 0;
 
 function readJson(path) {
   try {
@@ -40,7 +47,7 @@ function readJson(path) {
   }
 }
 
-await check('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
+await check('lint (biome)', command('pnpm', ['exec', 'biome', 'check', '.']));
 const projects = [
   'packages/schema/tsconfig.json',
   'packages/core/tsconfig.json',
@@ -51,11 +58,12 @@ const projects = [
   'e2e/tsconfig.json',
 ];
 for (const project of projects) {
-  await check(`typecheck ${project}`, 'pnpm', ['exec', 'tsc', '-p', project]);
+  await check(`typecheck ${project}`, command('pnpm', ['exec', 'tsc', '-p', project]));
 }
+// Each build is skipped when nothing it is built from changed since it last succeeded (a pass).
 const built =
-  (await check('build web app', 'pnpm', ['--filter', '@hearth/web', 'run', 'build'])) &&
-  (await check('build server', 'pnpm', ['--filter', '@hearth/sync-server', 'run', 'build']));
+  (await check('build web app', () => runStep(root, webBuildStep(root)))) &&
+  (await check('build server', () => runStep(root, serverBuildStep(root))));
 
 console.log('\n=== unit and integration tests (vitest)');
 const vitestReport = join(reports, 'vitest.json');

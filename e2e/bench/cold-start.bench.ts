@@ -6,7 +6,6 @@ import { chromiumArgs, chromiumPath } from '../fixtures/browser-flags.ts';
 import { ServerProcess } from '../fixtures/server-process.ts';
 import { seedHistory } from './seed-history.ts';
 
-const port = 4310;
 const staticDir = new URL('../../apps/web/dist', import.meta.url).pathname;
 const rounds = 5;
 const history = { chats: 2_000, messages: 100_000, longChatMessages: 5_000 };
@@ -80,7 +79,7 @@ async function scrollChat(page: Page): Promise<number[]> {
   });
 }
 
-const server = await ServerProcess.start({ port, staticDir });
+const server = await ServerProcess.start({ staticDir });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 try {
   const context = await browser.newContext();

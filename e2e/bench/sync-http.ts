@@ -86,6 +86,6 @@ export async function seedServer(options: { url: string; token: string; count: n
         });
       }
     }
-    await call({ url: options.url, path: 'sync.push', token: options.token, input: { protocolVersion: 1, mutations } });
+    await call({ url: options.url, path: 'sync.push', token: options.token, input: { protocolVersion: 2, mutations } });
   }
 }

@@ -10,7 +10,8 @@ test('adds a model, streams an answer as it arrives, and keeps the history acros
 }) => {
   await app.addModel({
     name: 'Fake',
-    baseUrl: upstream.baseUrl({ tokens: 40, rate: 40 }),
+    // Slow enough that the middle of the answer is still on screen however busy the machine is.
+    baseUrl: upstream.baseUrl({ tokens: 40, rate: 5 }),
     apiKey: 'sk-test-key',
   });
   await app.send('Hello there');
@@ -51,6 +52,25 @@ test('Stop keeps the partial answer as stopped and aborts the upstream request',
   await app.page.reload();
   await app.chatLink('Tell me a long story').click();
   await expect(app.lastAnswer.getByText('Stopped', { exact: true })).toBeVisible();
+  await expect(app.lastAnswer).toContainText('token1');
+});
+
+test('deleting a chat while its answer streams stops the answer and aborts the upstream request', async ({
+  app,
+  upstream,
+}) => {
+  await app.addModel({ name: 'Slow', baseUrl: upstream.baseUrl({ tokens: 500, rate: 20 }) });
+  await app.send('soon to be deleted');
+  await expect(app.lastAnswer).toContainText('token3');
+  await app.chatList.getByRole('button', { name: 'Delete: soon to be deleted' }).click();
+  await app.page.getByRole('dialog', { name: 'Delete chat?' }).getByRole('button', { name: 'Delete' }).click();
+
+  await expect(app.chatList.getByRole('listitem')).toHaveCount(0);
+  const aborted = await upstream.waitForRequest((request) => request.outcome === 'aborted-by-client', 5_000);
+  expect(aborted.chunksSent).toBeLessThan(500);
+  // Nothing is left streaming: no Stop, and the person can start a new chat at once.
+  await expect(app.button('Stop')).toBeHidden();
+  await app.send('a fresh start');
   await expect(app.lastAnswer).toContainText('token1');
 });
 

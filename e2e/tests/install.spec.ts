@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../fixtures/browser-flags.ts';
+import { expect, test } from '../fixtures/test.ts';
 
 test('the app is installable: Chromium reports no installability errors', async ({ baseURL }) => {
   // An ordinary context counts as incognito, which is never installable: use a real profile.

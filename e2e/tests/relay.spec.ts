@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ChatApp } from '../fixtures/chat-app.ts';
+import { ServerProcess } from '../fixtures/server-process.ts';
 import { completionCalls, expect, test } from '../fixtures/test.ts';
 
 test('auto mode falls back to the relay when the provider refuses the browser, and remembers it', async ({
@@ -71,52 +70,19 @@ test('the relay refuses a private target that the operator did not allow, in wor
   await expect(app.lastAnswer).toContainText(/private|loopback|not allowed/i);
 });
 
-/** A second server of our own, as `npm start` runs it: relay-only, requiring a relay token. */
-interface TokenRelay {
-  url: string;
-  stop(): Promise<void>;
-}
-
 const relayToken = 'e2e-relay-token-0123456789abcdef';
-const serverDir = fileURLToPath(new URL('../../apps/sync-server', import.meta.url));
 const webAppDir = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
-
-/** Starts the built server on a free loopback port and resolves once it logged where it listens. */
-function startTokenRelay(allowPrivate: string): Promise<TokenRelay> {
-  const flags = ['--host', '127.0.0.1', '--port', '0', '--relay-only', '--static-dir', webAppDir];
-  const child = spawn(
-    process.execPath,
-    ['dist/main.mjs', ...flags, '--relay-token', relayToken, '--relay-allow-private', allowPrivate],
-    { cwd: serverDir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      output += `${line}\n`;
-      // The server logs one JSON line with its URL once it listens (src/main.ts).
-      const url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(line)?.[1];
-      if (url !== undefined) resolve({ url, stop });
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`The server exited with ${code} before listening:\n${output}`)));
-  });
-}
 
 test('a relay that needs a token says so in the person’s terms, and the answer comes once it is set', async ({
   browser,
   upstream,
 }) => {
   upstream.reset();
-  const relay = await startTokenRelay(`127.0.0.1:${upstream.port}`);
+  // A server of its own, as operators run a relay: relay-only, requiring a token, serving the app too.
+  const relay = await ServerProcess.start({
+    staticDir: webAppDir,
+    args: ['--relay-token', relayToken, '--relay-allow-private', `127.0.0.1:${upstream.port}`],
+  });
   const context = await browser.newContext({ baseURL: relay.url });
   try {
     const app = new ChatApp(await context.newPage());

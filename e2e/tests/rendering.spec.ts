@@ -1,7 +1,11 @@
 import { hostileMarker } from '@hearth/testkit';
 import { expect, test } from '../fixtures/test.ts';
 
-test('a hostile answer executes nothing and its remote image loads only on click', async ({ app, upstream }) => {
+test('a hostile answer executes nothing and its remote image loads only on click', async ({
+  app,
+  upstream,
+  baseURL,
+}) => {
   const dialogs: string[] = [];
   app.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -24,7 +28,7 @@ test('a hostile answer executes nothing and its remote image loads only on click
     await app.page.evaluate((marker) => (window as unknown as Record<string, unknown>)[marker], hostileMarker),
   ).toBeUndefined();
   expect(dialogs).toEqual([]);
-  await expect(app.page).toHaveURL(/127\.0\.0\.1:4173\/$/);
+  await expect(app.page).toHaveURL(`${baseURL}/`);
 
   // The tracker image has not been fetched; the person can choose to load it.
   await expect(answer.locator('img')).toHaveCount(0);

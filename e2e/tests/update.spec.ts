@@ -7,7 +7,6 @@ import { ServerProcess } from '../fixtures/server-process.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 // Two builds of the app, deployed one after the other on the same origin.
-const port = 4250;
 const builds = mkdtempSync(join(tmpdir(), 'hearth-builds-'));
 const v1 = join(builds, 'v1');
 const v2 = join(builds, 'v2');
@@ -37,7 +36,7 @@ test('a new version waits for the person, never reloads mid-answer, and old tabs
   context,
   upstream,
 }) => {
-  server = await ServerProcess.start({ port, staticDir: v1 });
+  server = await ServerProcess.start({ staticDir: v1 });
   const first = new ChatApp(page);
   await page.goto(server.url);
   await expect(first.composer).toBeVisible();
@@ -51,6 +50,7 @@ test('a new version waits for the person, never reloads mid-answer, and old tabs
   // An answer is streaming when the new version is deployed.
   await first.send('stream while we deploy');
   await expect(first.lastAnswer).toContainText('token2');
+  const { port } = server;
   await server.stop();
   server = await ServerProcess.start({ port, staticDir: v2 });
   await page.evaluate(async () => {

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { superviseChild } from './supervise-child.mjs';
 
-/** Runs a command with inherited output; resolves with its exit code (never rejects). */
+/**
+ * Runs a command with inherited output; resolves with its exit code (never rejects). Stopping this
+ * script while it runs stops the command too, and then this script (see superviseChild).
+ */
 export function run(command, args, options = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
-    child.on('error', () => resolve(127));
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
+  return superviseChild(spawn(command, args, { stdio: 'inherit', ...options }));
 }
 
 /** Runs a command quietly and returns its trimmed stdout, or undefined when it fails. */

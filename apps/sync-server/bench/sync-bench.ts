@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializeHlc, uuidV7 } from '@hearth/core';
 import type { SyncMutation } from '@hearth/schema';
+import { syncProtocolVersion } from '@hearth/schema';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStorage } from '../src/storage/open-storage.ts';
 import { hashSecret, newDeviceToken } from '../src/sync/device-token.ts';
@@ -65,7 +66,9 @@ const nowMs = Date.now();
 const mutations = Array.from({ length: total }, (_, index) => message(index, nowMs));
 const bodies: string[] = [];
 for (let start = 0; start < total; start += batchSize) {
-  bodies.push(JSON.stringify({ protocolVersion: 1, mutations: mutations.slice(start, start + batchSize) }));
+  bodies.push(
+    JSON.stringify({ protocolVersion: syncProtocolVersion, mutations: mutations.slice(start, start + batchSize) }),
+  );
 }
 const averageBytes = Math.round(mutations.reduce((sum, m) => sum + JSON.stringify(m).length, 0) / total);
 
@@ -91,7 +94,7 @@ elapsed = performance.now();
 let cursor = 0;
 let pulled = 0;
 for (;;) {
-  const input = encodeURIComponent(JSON.stringify({ protocolVersion: 1, cursor, limit: pageSize }));
+  const input = encodeURIComponent(JSON.stringify({ protocolVersion: syncProtocolVersion, cursor, limit: pageSize }));
   const response = await fetch(`${url}/trpc/sync.pull?input=${input}`, { headers });
   const page = (await response.json()) as {
     result: { data: { records: unknown[]; cursor: number; hasMore: boolean } };

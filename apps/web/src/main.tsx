@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { isAnyAnswerStreamingHere } from './actions/answer-runner.ts';
+import { isAnyAnswerStreamingHere } from './actions/answer-sessions.ts';
 import { watchSendQueue } from './actions/send-queue.ts';
 import { App } from './app/app.tsx';
 import { boot } from './app/boot.ts';

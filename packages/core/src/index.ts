@@ -25,7 +25,9 @@ export { providerHeaders } from './provider/provider-headers.ts';
 export { type ProviderPreset, presetFor, providerPresets } from './provider/provider-presets.ts';
 export { type RelayEndpoint, routeThroughRelay } from './provider/route-through-relay.ts';
 export { selectHistory } from './provider/select-history.ts';
+export { answerInFlightStatuses, isAnswerInFlight } from './records/answer-in-flight.ts';
 export { titleFromMessage } from './records/chat-title.ts';
+export { keepUnknownFields } from './records/keep-unknown-fields.ts';
 export {
   newAssistantMessage,
   newChat,
@@ -38,6 +40,7 @@ export { decodeCompletionStream } from './stream/decode-completion-stream.ts';
 export { failedResponseError } from './stream/provider-error-message.ts';
 export { type StreamCompletionOptions, streamCompletion } from './stream/stream-completion.ts';
 export { type CompletionStreamOptions, defaultMaxLineBytes } from './stream/stream-options.ts';
+export { applyPoke, type PokeOutcome } from './sync/apply-poke.ts';
 export { type BackoffOptions, backoffDelay, defaultBackoff } from './sync/backoff.ts';
 export { completePushBatch } from './sync/complete-push-batch.ts';
 export { jsonByteLength, utf8ByteLength } from './sync/json-size.ts';
@@ -46,6 +49,8 @@ export {
   applyRemoteRecords,
   latestClock,
   newestPerRecord,
+  readableRecord,
+  releaseHeldRecords,
   shouldTakeRemote,
 } from './sync/merge-remote.ts';
 export { parsePullResponse, parsePushResponse } from './sync/parse-sync-response.ts';
@@ -66,7 +71,7 @@ export {
 export type { SyncContext } from './sync/sync-context.ts';
 export { failureCode, SyncEngine, type SyncEngineOptions } from './sync/sync-engine.ts';
 export { type SyncFailureCode, type SyncFailurePolicy, syncFailurePolicies } from './sync/sync-failure.ts';
-export { runSyncRound, type SyncRoundReport } from './sync/sync-round.ts';
+export { fullSync, runSyncRound, type SyncRoundReport, type SyncWork } from './sync/sync-round.ts';
 export type { SyncStatus } from './sync/sync-status.ts';
 export {
   initialSyncState,

@@ -7,13 +7,14 @@ export const chatTitleMaxLength = 300;
 export const systemPromptMaxLength = 100_000;
 
 /** Where a forked chat came from. */
-export const forkOriginSchema = z.object({ chatId: idSchema, messageId: idSchema });
+export const forkOriginSchema = z.looseObject({ chatId: idSchema, messageId: idSchema });
 export type ForkOrigin = z.infer<typeof forkOriginSchema>;
 
 const epochMs = z.int().check(z.nonnegative());
 
-/** A conversation. `lastActivityAt` (epoch ms) orders the chat list. */
-export const chatSchema = z.extend(recordBaseSchema, {
+/** A live conversation. `lastActivityAt` (epoch ms) orders the chat list. */
+export const chatSchema = z.looseObject({
+  ...recordBaseSchema.shape,
   title: z.string().check(z.maxLength(chatTitleMaxLength)),
   systemPrompt: z.string().check(z.maxLength(systemPromptMaxLength)),
   modelConfigId: z.nullable(idSchema),

@@ -23,11 +23,11 @@ export type CompletionErrorCode = z.infer<typeof completionErrorCodeSchema>;
  *
  * A relay's own refusal or failure keeps the nearest `code` above and says what the relay said in
  * `relayCode`, rather than adding completion codes: messages sync between app versions, and an older
- * version drops a field it does not know but refuses a record with a code it does not know. So an older
+ * version keeps a field it does not know but refuses a record with a code it does not know. So an older
  * app still shows a sensible heading (and `message`, which names the relay), and this one words the
  * relay's problem exactly.
  */
-export const completionErrorSchema = z.object({
+export const completionErrorSchema = z.looseObject({
   code: completionErrorCodeSchema,
   message: z.string(),
   httpStatus: z.optional(z.int()),

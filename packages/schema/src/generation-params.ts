@@ -8,7 +8,8 @@ export const maxTokensSchema = z
   .int('Max tokens must be a whole number')
   .check(z.gte(1, 'Max tokens must be at least 1'), z.lte(10_000_000, 'Max tokens is too large'));
 
-export const generationParamsSchema = z.object({
+// Loose: a newer app version's parameter (topP, say) survives an older version's edit.
+export const generationParamsSchema = z.looseObject({
   temperature: z.optional(temperatureSchema),
   maxTokens: z.optional(maxTokensSchema),
 });

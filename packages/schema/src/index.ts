@@ -38,6 +38,8 @@ export { type HeaderMap, headerMapSchema } from './header-map.ts';
 export { type DeviceId, deviceIdSchema, type HlcString, hlcSchema } from './hlc.ts';
 export { type HttpUrl, httpUrlSchema } from './http-url.ts';
 export { type Id, idSchema } from './id.ts';
+export { findUnkeepableKey } from './kept-keys.ts';
+export { knownShape, type SchemaOf } from './known-fields.ts';
 export {
   type ConnectionPath,
   connectionPathSchema,
@@ -77,17 +79,18 @@ export {
 } from './relay-error-body.ts';
 export {
   deviceLocalSettingKeys,
+  isDeviceLocalSetting,
   type LocalePreference,
   localePreferenceSchema,
   type Setting,
   type SettingKey,
   type SettingValue,
-  settingKeySchema,
   settingSchema,
   settingValueSchemas,
   type ThemePreference,
   themePreferenceSchema,
 } from './setting.ts';
+export { settingKeySchema } from './setting-key.ts';
 export { finishReasonSchema, type StreamEvent, streamEventSchema } from './stream-event.ts';
 export {
   type DeviceCredentials,
@@ -111,6 +114,7 @@ export {
   type SyncPullResponse,
   type SyncPushRequest,
   type SyncPushResponse,
+  type SyncSequenceSpan,
   syncErrorCodeSchema,
   syncErrorCodes,
   syncLimits,
@@ -121,13 +125,20 @@ export {
   syncPullResponseSchema,
   syncPushRequestSchema,
   syncPushResponseSchema,
+  syncSequenceSpanSchema,
 } from './sync-protocol.ts';
 export {
+  chatVersionSchema,
+  messageVersionSchema,
+  modelConfigVersionSchema,
   type SyncRecord,
   type SyncTable,
+  settingVersionSchema,
   syncRecordKey,
   syncRecordSchema,
   syncTableSchema,
   syncTables,
 } from './sync-record.ts';
+export { type SettingTombstone, settingTombstoneSchema, type Tombstone, tombstoneSchema } from './tombstone.ts';
 export { type Usage, usageSchema } from './usage.ts';
+export { type WireRecord, wireRecordKey, wireRecordSchema } from './wire-record.ts';

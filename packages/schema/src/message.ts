@@ -18,8 +18,9 @@ export type MessageStatus = z.infer<typeof messageStatusSchema>;
 export const connectionPathSchema = z.enum(['direct', 'relay']);
 export type ConnectionPath = z.infer<typeof connectionPathSchema>;
 
-/** One turn of a conversation. `createdAt` (epoch ms) orders messages within a chat. */
-export const messageSchema = z.extend(recordBaseSchema, {
+/** One live turn of a conversation. `createdAt` (epoch ms) orders messages within a chat. */
+export const messageSchema = z.looseObject({
+  ...recordBaseSchema.shape,
   chatId: idSchema,
   role: messageRoleSchema,
   content: z.string(),

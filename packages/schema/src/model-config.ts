@@ -38,5 +38,5 @@ export type ModelConfigFields = z.infer<typeof modelConfigFieldsSchema>;
  * A stored model configuration. The API key is not here: it is a device-local secret
  * (see model-secret.ts) so that it never leaves the device with the synced record.
  */
-export const modelConfigSchema = z.extend(recordBaseSchema, modelConfigFieldsSchema.shape);
+export const modelConfigSchema = z.looseObject({ ...recordBaseSchema.shape, ...modelConfigFieldsSchema.shape });
 export type ModelConfig = z.infer<typeof modelConfigSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { hlcSchema } from './hlc.ts';
 import { idSchema } from './id.ts';
+import { settingKeySchema } from './setting-key.ts';
 
 export const themePreferenceSchema = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof themePreferenceSchema>;
@@ -32,23 +33,22 @@ export const deviceLocalSettingKeys: readonly SettingKey[] = [
   'relayRoutes',
 ];
 
-export const settingKeySchema = z.enum([
-  'defaultModelConfigId',
-  'theme',
-  'locale',
-  'relayUrl',
-  'relayToken',
-  'relayRoutes',
-]);
+const deviceLocal: ReadonlySet<string> = new Set(deviceLocalSettingKeys);
+
+/** The one rule for what never leaves the device among settings: every sync path asks this. */
+export function isDeviceLocalSetting(key: string): boolean {
+  return deviceLocal.has(key);
+}
 
 /**
  * A stored setting: one record per key, so each merges on its own. The key is the record's
- * identity (every device means the same "theme"), so it has no generated id.
+ * identity (every device means the same "theme"), so it has no generated id. Keys this version does
+ * not know are kept (a newer version's setting); `value` is checked by `settingValueSchemas` on read.
  */
-export const settingSchema = z.object({
+export const settingSchema = z.looseObject({
   key: settingKeySchema,
   value: z.unknown(),
   updatedAt: hlcSchema,
-  deleted: z.boolean(),
+  deleted: z.literal(false),
 });
 export type Setting = z.infer<typeof settingSchema>;

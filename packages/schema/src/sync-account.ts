@@ -1,6 +1,13 @@
 import { z } from 'zod/mini';
+import { deviceIdSchema } from './hlc.ts';
 
 const deviceNameSchema = z.string().check(z.trim(), z.minLength(1, 'Name this device'), z.maxLength(100));
+
+/**
+ * The device part of the clocks this device writes (docs/sync-protocol.md, "Clocks bound to devices"):
+ * declared when the device is created, so no other device of the user can ever push a clock with it.
+ */
+const clockIdField = z.optional(deviceIdSchema);
 
 /** A device as listed in settings. */
 export const syncDeviceSchema = z.object({
@@ -31,11 +38,12 @@ export type PairingCode = z.infer<typeof pairingCodeSchema>;
 export const redeemPairingRequestSchema = z.object({
   code: z.string().check(z.trim(), z.minLength(4), z.maxLength(64)),
   deviceName: deviceNameSchema,
+  clockId: clockIdField,
 });
 export type RedeemPairingRequest = z.infer<typeof redeemPairingRequestSchema>;
 
 /** Self-service sign-up (when the operator turned it on). */
-export const signUpRequestSchema = z.object({ deviceName: deviceNameSchema });
+export const signUpRequestSchema = z.object({ deviceName: deviceNameSchema, clockId: clockIdField });
 export type SignUpRequest = z.infer<typeof signUpRequestSchema>;
 
 /** Revokes one of the user's devices. */

@@ -42,10 +42,52 @@ describe('sync records', () => {
 
   it('refuse a push with an unknown protocol version or too many mutations', () => {
     const mutation = { mutationId: 1, change: { table: 'chats', record: chat } };
-    expect(syncPushRequestSchema.safeParse({ protocolVersion: 1, mutations: [mutation] }).success).toBe(true);
-    expect(syncPushRequestSchema.safeParse({ protocolVersion: 2, mutations: [mutation] }).success).toBe(false);
-    expect(syncPushRequestSchema.safeParse({ protocolVersion: 1, mutations: Array(501).fill(mutation) }).success).toBe(
+    expect(syncPushRequestSchema.safeParse({ protocolVersion: 2, mutations: [mutation] }).success).toBe(true);
+    expect(syncPushRequestSchema.safeParse({ protocolVersion: 1, mutations: [mutation] }).success).toBe(false);
+    expect(syncPushRequestSchema.safeParse({ protocolVersion: 2, mutations: Array(501).fill(mutation) }).success).toBe(
       false,
     );
+  });
+
+  it('keep fields this version does not know, at the top and nested', () => {
+    const newer = { ...chat, params: { temperature: 0.5, topP: 0.9 }, folder: { id: 'f', path: ['a', 'b'] } };
+    const parsed = syncRecordSchema.parse({ table: 'chats', record: newer });
+    expect(parsed.record).toEqual(newer);
+  });
+
+  it('refuse a field that no parse could keep, instead of dropping it', () => {
+    const hostile = JSON.parse(
+      `{"table":"chats","record":${JSON.stringify(chat).replace('"title"', '"__proto__":{"x":1},"title"')}}`,
+    );
+    const parsed = syncRecordSchema.safeParse(hostile);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain('__proto__');
+  });
+
+  it('reduce a tombstone to its identity and clock, whatever else it carries', () => {
+    const parsed = syncRecordSchema.parse({ table: 'chats', record: { ...chat, title: 'secret', deleted: true } });
+    expect(parsed.record).toEqual({ id: chat.id, updatedAt: hlc, deleted: true });
+    const setting = syncRecordSchema.parse({
+      table: 'settings',
+      record: { key: 'defaultModelConfigId', value: chat.id, updatedAt: hlc, deleted: true },
+    });
+    expect(setting.record).toEqual({ key: 'defaultModelConfigId', updatedAt: hlc, deleted: true });
+  });
+
+  it('accept the minimal tombstone, and refuse a live record without its fields', () => {
+    expect(
+      syncRecordSchema.safeParse({ table: 'messages', record: { id: chat.id, updatedAt: hlc, deleted: true } }).success,
+    ).toBe(true);
+    expect(
+      syncRecordSchema.safeParse({ table: 'messages', record: { id: chat.id, updatedAt: hlc, deleted: false } })
+        .success,
+    ).toBe(false);
+  });
+
+  it('keep settings a newer version added, but never a device-local one', () => {
+    const record = { key: 'fontScale', value: 1.25, updatedAt: hlc, deleted: false };
+    expect(syncRecordSchema.parse({ table: 'settings', record }).record).toEqual(record);
+    const local = { key: 'relayToken', updatedAt: hlc, deleted: true };
+    expect(syncRecordSchema.safeParse({ table: 'settings', record: local }).success).toBe(false);
   });
 });

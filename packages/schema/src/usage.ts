@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 const count = z.int().check(z.nonnegative());
 
 /** Token usage as the provider reported it. */
-export const usageSchema = z.object({
+export const usageSchema = z.looseObject({
   promptTokens: count,
   completionTokens: count,
   totalTokens: count,

@@ -33,7 +33,7 @@ afterEach(() => {
 
 describe('cli', () => {
   // Starting Node with tsx compiles on the fly, which can be slow on a busy machine.
-  it('prints its origin as one JSON line, serves, and exits cleanly on SIGTERM', { timeout: 20_000 }, async () => {
+  it('prints its origin as one JSON line, serves, and exits cleanly on SIGTERM', async () => {
     const child = startCli(['--port', '0', '--host', '127.0.0.1', '--scenario', 'models=from-cli']);
     const exited = once(child, 'exit');
     const { origin } = JSON.parse(await firstLine(child)) as { origin: string };
@@ -46,7 +46,7 @@ describe('cli', () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
   });
 
-  it('exits with a usage error on an unknown argument', { timeout: 20_000 }, async () => {
+  it('exits with a usage error on an unknown argument', async () => {
     const child = startCli(['--colour', 'blue']);
     let stderr = '';
     child.stderr?.on('data', (chunk) => {

@@ -27,7 +27,7 @@ const run = (args: string[], env: Record<string, string> = {}) => {
   return child;
 };
 
-describe('create-user', { timeout: 30_000 }, () => {
+describe('create-user', () => {
   it('creates a user and prints a token, once, that the server accepts', async () => {
     const cli = run(['--data-dir', './data', '--device-name', 'My laptop']);
     expect(await cli.exited).toEqual({ code: 0, signal: null });

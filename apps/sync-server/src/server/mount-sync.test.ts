@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/temp-dir.ts';
 import { type RunningTestServer, startTestServer, testConfig } from '../../test/test-server.ts';
@@ -35,7 +36,7 @@ describe('the sync API on the server', () => {
     const device = await sync.newUser();
     await device.client.sync.push.mutate(pushOf(mutationsOf([chatChange(), chatChange()])));
     await device.client.sync.push.mutate(pushOf(mutationsOf([chatChange(), chatChange()]))); // a retry: nothing applied
-    await device.client.sync.pull.query({ protocolVersion: 1, cursor: 0 });
+    await device.client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: 0 });
     const info = await fetch(`${sync.url}/trpc/server.info`);
     expect(info.headers.get('cache-control')).toBe('no-store');
     const metrics = await (await fetch(`${sync.url}/metrics`)).text();

@@ -1,3 +1,4 @@
+import { forgetfulSyncMigration } from './forgetful-sync-migration.ts';
 import type { Migration } from './migration.ts';
 import { syncTablesMigration } from './sync-tables-migration.ts';
 
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
       ) STRICT`),
   },
   syncTablesMigration,
+  forgetfulSyncMigration,
 ];

@@ -54,16 +54,24 @@ describe('openStorage', () => {
     expect(rows).toEqual([
       { version: 1, name: 'create schema_migrations' },
       { version: 2, name: 'create sync tables' },
+      { version: 3, name: 'forget deleted content; bind clocks to devices' },
     ]);
   });
 
-  it('creates the sync tables (migration 2)', () => {
+  it('creates the sync tables (migrations 2 and 3)', () => {
     storage = openStorage({ dataDir: temp.path });
     const tables = storage.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync_%' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['sync_devices', 'sync_graves', 'sync_pairing_codes', 'sync_records', 'sync_users']);
+    expect(tables).toEqual([
+      'sync_device_clocks',
+      'sync_devices',
+      'sync_graves',
+      'sync_pairing_codes',
+      'sync_records',
+      'sync_users',
+    ]);
     expect(storage.db.pragma('foreign_key_check')).toEqual([]);
   });
 

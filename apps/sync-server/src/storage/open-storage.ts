@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { errorCode, StartupError } from '../startup-error.ts';
 import { checkIntegrity } from './check-integrity.ts';
+import { forgetWalHistory } from './forget-wal-history.ts';
 import type { Migration } from './migration.ts';
 import { migrations as defaultMigrations } from './migrations.ts';
 import { runMigrations } from './run-migrations.ts';
@@ -34,10 +35,13 @@ export function openStorage(options: OpenStorageOptions): Storage {
     const journalMode = db.pragma('journal_mode = WAL', { simple: true });
     if (journalMode !== 'wal') throw new Error(`journal_mode is ${String(journalMode)}, not wal`);
     db.pragma('synchronous = FULL');
+    // A delete must forget: freed rows and pages are overwritten with zeros, not left in the file.
+    db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');
     // Waits for a lock instead of failing at once when a backup or another process holds it.
     db.pragma('busy_timeout = 5000');
     runMigrations({ db, migrations });
+    forgetWalHistory(db);
   } catch (error) {
     db.close();
     if (error instanceof StartupError) throw error;

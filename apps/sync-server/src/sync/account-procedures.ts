@@ -21,6 +21,7 @@ export const signUpProcedure = accountProcedure
       deviceName: input.deviceName,
       tokenHash: hashSecret(token),
       nowMs: now(),
+      clockId: input.clockId,
     });
     return { ...identity, token };
   });

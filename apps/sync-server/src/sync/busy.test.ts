@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 // QUALITY 26: database busy or disk full: a retryable `busy` error, and the batch stays atomic.
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ describe('a busy or full database', () => {
       db().pragma(`busy_timeout = ${timeout}`);
     }
     expect(rowsOf(device.identity.userId)).toBe(0);
-    expect(await device.client.sync.push.mutate(batch)).toEqual({ lastMutationId: 3, superseded: [] });
+    expect(await device.client.sync.push.mutate(batch)).toMatchObject({ lastMutationId: 3, superseded: [] });
     expect(rowsOf(device.identity.userId)).toBe(3);
     expect(seqOf(device.identity.userId)).toBe(3);
   });
@@ -60,7 +61,9 @@ describe('a busy or full database', () => {
     }
     expect(rowsOf(device.identity.userId)).toBe(0);
     expect(seqOf(device.identity.userId)).toBe(0);
-    expect(await device.client.sync.pull.query({ protocolVersion: 1, cursor: 0 })).toMatchObject({ records: [] });
+    expect(await device.client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: 0 })).toMatchObject({
+      records: [],
+    });
 
     expect((await device.client.sync.push.mutate(batch)).lastMutationId).toBe(4);
     expect(rowsOf(device.identity.userId)).toBe(4);

@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 // QUALITY 22: a record whose clock is far in the server's future is rejected with a clear error.
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDuration } from './push-checks.ts';
@@ -33,7 +34,7 @@ describe('clocks far in the server’s future', () => {
       maxAheadMs: 5 * minute,
       serverTimeMs: testNowMs,
     });
-    expect(await device.client.sync.pull.query({ protocolVersion: 1, cursor: 0 })).toMatchObject({
+    expect(await device.client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: 0 })).toMatchObject({
       records: [],
       cursor: 0,
     });
@@ -46,6 +47,7 @@ describe('clocks far in the server’s future', () => {
     expect(await device.client.sync.push.mutate(pushOf(mutationsOf([change])))).toEqual({
       lastMutationId: 1,
       superseded: [],
+      sequence: { before: 0, after: 1 },
     });
   });
 

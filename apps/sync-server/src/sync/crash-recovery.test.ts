@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SyncMutation } from '@hearth/schema';
+import { syncProtocolVersion, wireRecordKey } from '@hearth/schema';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type SpawnedScript, spawnScript } from '../../test/spawn-script.ts';
@@ -13,20 +14,23 @@ import { hashSecret, newDeviceToken } from './device-token.ts';
 import { hashPairingCode } from './pairing-code.ts';
 import { SqliteSyncStore } from './store/sqlite-sync-store.ts';
 import { syncClient } from './test/http-sync.ts';
-import { messageChange, pushOf } from './test/records.ts';
+import { clockAt, messageChange, pushOf } from './test/records.ts';
 
 const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 let temp: ReturnType<typeof makeTempDir>;
+/** The server running now, if any. */
 let server: SpawnedScript | undefined;
+/** Every server process a test started, so that none outlives it, whatever failed. */
+const started: SpawnedScript[] = [];
+const running = () => started.filter((script) => script.child.exitCode === null && script.child.signalCode === null);
 beforeEach(() => {
   temp = makeTempDir('crash');
 });
 afterEach(async () => {
-  if (server !== undefined && server.child.exitCode === null && server.child.signalCode === null) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
+  // After a failure, servers may still run: kill them and wait until they are gone.
+  for (const script of running()) script.child.kill('SIGKILL');
+  await Promise.all(started.splice(0).map((script) => script.exited));
   server = undefined;
   temp.remove();
 });
@@ -73,6 +77,7 @@ async function startServer(): Promise<string> {
     cwd: temp.path,
     env: { PORT: '0', DATA_DIR: dataDir(), STATIC_DIR: temp.path, LOG_LEVEL: 'info' },
   });
+  started.push(server);
   await server.waitForOutput('Hearth is listening at');
   const line = server
     .stdout()
@@ -115,8 +120,9 @@ describe('a server killed mid-push', () => {
     const devices: DeviceState[] = tokens.map((token) => ({ token, nextId: 1, sent: [], unanswered: undefined }));
     const rounds = 5;
 
+    let url = '';
     for (let round = 0; round <= rounds; round += 1) {
-      const url = await startServer();
+      url = await startServer();
       for (const device of devices) {
         if (device.unanswered === undefined) continue;
         const client = syncClient({ url, token: device.token, batch: false });
@@ -131,7 +137,11 @@ describe('a server killed mid-push', () => {
         for (;;) {
           const batch = Array.from({ length: 20 }, () => ({
             mutationId: device.nextId++,
-            change: messageChange({ content: `${'x'.repeat(900)} ${device.token.slice(0, 4)}` }),
+            change: messageChange({
+              content: `${'x'.repeat(900)} ${device.token.slice(0, 4)}`,
+              // Each device writes clocks of its own (a clock id is bound to one device).
+              updatedAt: clockAt({ deviceId: device.token.slice(0, 8).replace(/[^0-9A-Za-z]/g, 'x') }),
+            }),
           }));
           device.sent.push(...batch);
           try {
@@ -148,15 +158,15 @@ describe('a server killed mid-push', () => {
       await Promise.all(hammering);
     }
 
-    const url = await startServer();
+    // The server of the last round, which took the retried batches, answers the final pull.
     const reader = syncClient({ url, token: devices[0]?.token ?? '', batch: false });
     const pulled = new Map<string, unknown>();
     let cursor = 0;
     let pages = 0;
     for (;;) {
-      const page = await reader.sync.pull.query({ protocolVersion: 1, cursor, limit: 1000 });
+      const page = await reader.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor, limit: 1000 });
       for (const change of page.records) {
-        const id = change.table === 'settings' ? change.record.key : change.record.id;
+        const id = wireRecordKey(change);
         expect(pulled.has(id), `record ${id} pulled twice`).toBe(false);
         pulled.set(id, change.record);
       }
@@ -165,6 +175,7 @@ describe('a server killed mid-push', () => {
       if (!page.hasMore) break;
     }
     await killServer();
+    expect(running(), 'servers still running').toEqual([]);
 
     const sent = devices.flatMap((device) => device.sent);
     expect(sent.length, `seed ${seed}`).toBeGreaterThan(devices.length * 20);
@@ -190,7 +201,7 @@ describe('a server killed mid-push', () => {
     } finally {
       db.close();
     }
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('an answer lost after the commit', () => {
@@ -220,13 +231,17 @@ describe('an answer lost after the commit', () => {
     const db = new BetterSqlite3(join(dataDir(), 'hearth.sqlite'), { readonly: true });
     try {
       const seq = () => db.prepare('SELECT seq FROM sync_users WHERE id = ?').pluck().get(userId);
-      await vi.waitFor(() => expect(seq()).toBe(3));
+      // vi.waitFor gives up after 1 s by default; a busy machine may take longer to commit.
+      await vi.waitFor(() => expect(seq()).toBe(3), { timeout: 60_000 });
       const answer = await syncClient({ url, token }).sync.push.mutate(batch);
-      expect(answer).toEqual({ lastMutationId: 3, superseded: [] });
+      // Nothing new was written: the span is empty and the device pulls its own changes back.
+      expect(answer).toEqual({ lastMutationId: 3, superseded: [], sequence: { before: 3, after: 3 } });
       expect(seq()).toBe(3);
       expect(db.prepare('SELECT COUNT(*) FROM sync_records').pluck().get()).toBe(3);
     } finally {
       db.close();
     }
-  }, 30_000);
+    await killServer();
+    expect(running(), 'servers still running').toEqual([]);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type InProcessSync, pairDevice, startInProcessSync, type TestDevice } from './test/in-process-sync.ts';
 import { chatChange, mutationsOf, pushOf } from './test/records.ts';
@@ -42,7 +43,7 @@ describe('devices', () => {
       deviceId: phone.identity.deviceId,
     });
     for (const call of [
-      () => phone.call.sync.pull({ protocolVersion: 1, cursor: 0 }),
+      () => phone.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0 }),
       () => phone.call.sync.push(pushOf(mutationsOf([chatChange()]))),
       () => phone.call.devices.list(),
       () => phone.call.pairing.create(),

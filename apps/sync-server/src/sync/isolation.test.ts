@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 // QUALITY 24: a token of user A used on user B's records or cursor: nothing read, nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpSync, startHttpSync, syncClient } from './test/http-sync.ts';
@@ -11,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => sync.close());
 
-const pullAll = (client: ReturnType<typeof syncClient>) => client.sync.pull.query({ protocolVersion: 1, cursor: 0 });
+const pullAll = (client: ReturnType<typeof syncClient>) =>
+  client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: 0 });
 
 describe('one user’s token never reaches another user’s data', () => {
   it('writes records with B’s ids into A’s space only, and reads back only A’s', async () => {
@@ -25,6 +27,7 @@ describe('one user’s token never reaches another user’s data', () => {
     expect(await alice.client.sync.push.mutate(pushOf(mutationsOf([sameIdNewer])))).toEqual({
       lastMutationId: 1,
       superseded: [],
+      sequence: { before: 0, after: 1 },
     });
     // Same id, older clock: not superseded by B's newer version (A never sees it).
     const other = await sync.newUser('alice 2');
@@ -36,6 +39,7 @@ describe('one user’s token never reaches another user’s data', () => {
     expect(await other.client.sync.push.mutate(pushOf(mutationsOf([sameIdOlder])))).toEqual({
       lastMutationId: 1,
       superseded: [],
+      sequence: { before: 0, after: 1 },
     });
 
     expect((await pullAll(bob.client)).records).toEqual([bobsChat]);
@@ -48,9 +52,11 @@ describe('one user’s token never reaches another user’s data', () => {
     const bob = await sync.newUser();
     await bob.client.sync.push.mutate(pushOf(mutationsOf([chatChange(), chatChange(), chatChange()])));
     const bobsCursor = (await pullAll(bob.client)).cursor;
-    const error = await errorOf(alice.client.sync.pull.query({ protocolVersion: 1, cursor: bobsCursor - 1 }));
+    const error = await errorOf(
+      alice.client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: bobsCursor - 1 }),
+    );
     expect(error.syncCode).toBe('resync_required'); // ahead of A's own (empty) history
-    expect(await alice.client.sync.pull.query({ protocolVersion: 1, cursor: 0 })).toEqual({
+    expect(await alice.client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: 0 })).toEqual({
       records: [],
       cursor: 0,
       hasMore: false,
@@ -81,8 +87,10 @@ describe('one user’s token never reaches another user’s data', () => {
       expect((await events.next()).value).toMatchObject({ data: '{"cursor":0}' });
       // B's push comes first; had it reached A's channel, A's next event would carry B's cursor (2).
       await bob.client.sync.push.mutate(pushOf(mutationsOf([chatChange(), chatChange()])));
-      await alice.client.sync.push.mutate(pushOf(mutationsOf([chatChange()])));
-      expect((await events.next()).value).toMatchObject({ data: '{"cursor":1}' });
+      const mine = chatChange();
+      await alice.client.sync.push.mutate(pushOf(mutationsOf([mine])));
+      const poke = (await events.next()).value as { data: string };
+      expect(JSON.parse(poke.data)).toEqual({ cursor: 1, changes: { from: 0, records: [mine] } });
     } finally {
       controller.abort();
     }
@@ -95,7 +103,7 @@ describe('one user’s token never reaches another user’s data', () => {
     await alice.client.devices.revoke.mutate({ deviceId: second.deviceId });
     for (const token of [undefined, 'not a token', 'A'.repeat(43), second.token]) {
       const client = syncClient({ url: sync.url, ...(token === undefined ? {} : { token }) });
-      const error = await errorOf(client.sync.pull.query({ protocolVersion: 1, cursor: 0 }));
+      const error = await errorOf(client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: 0 }));
       expect(error).toMatchObject({ syncCode: 'unauthorized', trpcCode: 'UNAUTHORIZED', httpStatus: 401 });
       const push = await errorOf(client.sync.push.mutate(pushOf(mutationsOf([chatChange()]))));
       expect(push.syncCode).toBe('unauthorized');

@@ -1,13 +1,17 @@
+import type { SyncPoke } from '@hearth/schema';
+import { coalescePokes } from './poke-for.ts';
+
 /** What a live subscriber is told next: new data up to a cursor, or that its device was revoked. */
-export type LiveEvent = { type: 'poke'; cursor: number } | { type: 'revoked' };
+export type LiveEvent = { type: 'poke'; poke: SyncPoke } | { type: 'revoked' };
 
 /**
- * One subscriber's queue. Pokes coalesce into the latest cursor, since a device only needs to know
- * how far to pull, so a slow reader never builds up a backlog.
+ * One subscriber's queue. Pokes coalesce into one (the latest cursor, with the changes while they
+ * join up and fit), since a device only needs to know how far to pull, so a slow reader never builds
+ * up a backlog.
  */
 export class LiveFeed {
   readonly deviceId: string;
-  #cursor: number | undefined;
+  #poke: SyncPoke | undefined;
   #revoked = false;
   #ended = false;
   #wake: (() => void) | undefined;
@@ -16,9 +20,9 @@ export class LiveFeed {
     this.deviceId = options.deviceId;
   }
 
-  /** Records that the user's data changed up to `cursor`. */
-  poke(cursor: number): void {
-    this.#cursor = Math.max(this.#cursor ?? 0, cursor);
+  /** Records that the user's data changed up to `poke.cursor`. */
+  poke(poke: SyncPoke): void {
+    this.#poke = this.#poke === undefined ? poke : coalescePokes(this.#poke, poke);
     this.#wake?.();
   }
 
@@ -42,10 +46,10 @@ export class LiveFeed {
         this.#revoked = false;
         return { type: 'revoked' };
       }
-      if (this.#cursor !== undefined) {
-        const cursor = this.#cursor;
-        this.#cursor = undefined;
-        return { type: 'poke', cursor };
+      if (this.#poke !== undefined) {
+        const poke = this.#poke;
+        this.#poke = undefined;
+        return { type: 'poke', poke };
       }
       if (this.#ended) return undefined;
       await new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 import { createTRPCClient, httpSubscriptionLink } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppRouter } from './app-router.ts';
@@ -44,10 +45,14 @@ describe('the live channel (SSE)', () => {
     expect((await events.next()).value).toEqual({ event: 'message', data: '{"cursor":1}', id: undefined });
     expect(sync.running.server.metrics.render()).toContain('hearth_sync_live_subscriptions 1');
 
-    await laptop.client.sync.push.mutate(pushOf(mutationsOf([chatChange(), chatChange()], 2)));
-    expect((await events.next()).value).toEqual({ event: 'message', data: '{"cursor":3}', id: undefined });
+    const changes = [chatChange(), chatChange()];
+    await laptop.client.sync.push.mutate(pushOf(mutationsOf(changes, 2)));
+    // Small changes ride in the poke, so the phone can apply them without pulling.
+    const poke = (await events.next()).value as { event: string; data: string };
+    expect(poke.event).toBe('message');
+    expect(JSON.parse(poke.data)).toEqual({ cursor: 3, changes: { from: 1, records: changes } });
     const page = await syncClient({ url: sync.url, token: phone.token }).sync.pull.query({
-      protocolVersion: 1,
+      protocolVersion: syncProtocolVersion,
       cursor: 1,
     });
     expect(page.records).toHaveLength(2);

@@ -6,7 +6,7 @@ import { toTrpcError } from './trpc-error-mapping.ts';
 /**
  * `sync.live`: a subscription (SSE) that pokes the device when the user's data changes. It starts with
  * the current cursor, so a device that reconnects learns at once whether it missed anything; after that
- * each poke carries the latest cursor (pokes coalesce). The device pulls; a poke carries no data.
+ * each poke carries the latest cursor (pokes coalesce), and the changes themselves when they are small.
  */
 export const liveProcedure = deviceProcedure.subscription(async function* ({ ctx, signal }) {
   const { hub, store, metrics } = ctx.services;
@@ -23,8 +23,7 @@ export const liveProcedure = deviceProcedure.subscription(async function* ({ ctx
       if (event.type === 'revoked') {
         throw toTrpcError(new SyncError('unauthorized', 'This device was signed out of sync (revoked).'));
       }
-      const poke: SyncPoke = { cursor: event.cursor };
-      yield poke;
+      yield event.poke;
     }
   } finally {
     hub.close(userId, feed);

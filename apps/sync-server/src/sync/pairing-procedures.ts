@@ -30,6 +30,7 @@ export const redeemPairingProcedure = accountProcedure
       deviceName: input.deviceName,
       tokenHash: hashSecret(token),
       nowMs: ctx.services.now(),
+      clockId: input.clockId,
     });
     if (identity === undefined) {
       throw new SyncError(

@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizePairingCode, pairingAlphabet } from './pairing-code.ts';
 import { type InProcessSync, startInProcessSync, type TestDevice } from './test/in-process-sync.ts';
@@ -30,7 +31,7 @@ describe('pairing a new device', () => {
     expect(credentials.deviceId).not.toBe(laptop.identity.deviceId);
     expect(credentials.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const phone = sync.callerWith(credentials.token);
-    expect((await phone.sync.pull({ protocolVersion: 1, cursor: 0 })).records).toHaveLength(1);
+    expect((await phone.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0 })).records).toHaveLength(1);
     expect((await phone.devices.list()).map((device) => [device.name, device.current])).toEqual([
       ['laptop', false],
       ['phone', true],

@@ -1,3 +1,4 @@
+import type { SyncPoke } from '@hearth/schema';
 import { LiveFeed } from './live-feed.ts';
 
 /**
@@ -33,9 +34,9 @@ export class PokeHub {
     if (feeds?.size === 0) this.#feeds.delete(userId);
   }
 
-  /** Tells the user's open feeds that their data changed up to `cursor`. */
-  poke(userId: string, cursor: number): void {
-    for (const feed of this.#feeds.get(userId) ?? []) feed.poke(cursor);
+  /** Tells the user's open feeds that their data changed up to `poke.cursor`. */
+  poke(userId: string, poke: SyncPoke): void {
+    for (const feed of this.#feeds.get(userId) ?? []) feed.poke(poke);
   }
 
   /** Tells the revoked device's open feeds, which then end. */

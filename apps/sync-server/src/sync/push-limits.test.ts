@@ -1,5 +1,5 @@
 // QUALITY 21: a push over the size limits, or with one invalid record, is rejected whole: nothing written.
-import { syncLimits } from '@hearth/schema';
+import { syncLimits, syncProtocolVersion } from '@hearth/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type HttpSync, startHttpSync } from './test/http-sync.ts';
 import { chatChange, messageChange, mutationsOf, pushOf } from './test/records.ts';
@@ -19,7 +19,7 @@ beforeEach(async () => {
 async function expectNothingWritten() {
   const db = sync.running.server.storage?.db;
   const { userId, deviceId } = device.identity;
-  expect(await device.client.sync.pull.query({ protocolVersion: 1, cursor: 0 })).toEqual({
+  expect(await device.client.sync.pull.query({ protocolVersion: syncProtocolVersion, cursor: 0 })).toEqual({
     records: [],
     cursor: 0,
     hasMore: false,
@@ -89,9 +89,10 @@ describe('push limits', () => {
     };
     const secret = { table: 'secrets', record: { modelConfigId: chatChange().record.id, apiKey: 'sk-canary' } };
     for (const change of [theme, secret]) {
-      const request = { protocolVersion: 1, mutations: [{ mutationId: 1, change }] } as unknown as ReturnType<
-        typeof pushOf
-      >;
+      const request = {
+        protocolVersion: syncProtocolVersion,
+        mutations: [{ mutationId: 1, change }],
+      } as unknown as ReturnType<typeof pushOf>;
       expect((await errorOf(device.client.sync.push.mutate(request))).syncCode).toBe('bad_request');
     }
     await expectNothingWritten();
@@ -99,6 +100,10 @@ describe('push limits', () => {
 
   it('accepts a batch right at the mutation limit', async () => {
     const mutations = mutationsOf(Array.from({ length: syncLimits.mutationsPerPush }, () => chatChange()));
-    expect(await device.client.sync.push.mutate(pushOf(mutations))).toEqual({ lastMutationId: 500, superseded: [] });
+    expect(await device.client.sync.push.mutate(pushOf(mutations))).toEqual({
+      lastMutationId: 500,
+      superseded: [],
+      sequence: { before: 0, after: 500 },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HttpSync, startHttpSync, syncClient } from './test/http-sync.ts';
 import { errorOf } from './test/sync-error-of.ts';
@@ -12,7 +13,7 @@ describe('self-service sign-up', () => {
   it('is off by default: signup_disabled (403), and no user is created', async () => {
     sync = await startHttpSync();
     const client = syncClient({ url: sync.url });
-    expect(await client.server.info.query()).toMatchObject({ protocolVersion: 1, signup: false });
+    expect(await client.server.info.query()).toMatchObject({ protocolVersion: syncProtocolVersion, signup: false });
     const error = await errorOf(client.account.signUp.mutate({ deviceName: 'laptop' }));
     expect(error).toMatchObject({ syncCode: 'signup_disabled', trpcCode: 'FORBIDDEN', httpStatus: 403 });
     expect(error.message).toContain('does not accept new accounts');

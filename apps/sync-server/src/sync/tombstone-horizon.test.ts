@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LogCollector } from '../../test/log-collector.ts';
 import { makeTempDir } from '../../test/temp-dir.ts';
@@ -6,7 +7,7 @@ import { createServer } from '../server/create-server.ts';
 import { hashSecret, newDeviceToken } from './device-token.ts';
 import { daysToMs } from './sync-options.ts';
 import { type InProcessSync, pairDevice, startInProcessSync, type TestDevice } from './test/in-process-sync.ts';
-import { chatChange, clockAt, mutationsOf, pushOf, testNowMs } from './test/records.ts';
+import { chatChange, clockAt, mutationsOf, pushOf, testNowMs, tombstoneOf } from './test/records.ts';
 import { errorOf } from './test/sync-error-of.ts';
 
 const horizonMs = daysToMs(30);
@@ -19,7 +20,8 @@ beforeEach(async () => {
 afterEach(() => sync.close());
 
 const purge = () => sync.services.store.purge({ nowMs: sync.clock.nowMs, horizonMs });
-const pull = (device: TestDevice, cursor: number) => device.call.sync.pull({ protocolVersion: 1, cursor });
+const pull = (device: TestDevice, cursor: number) =>
+  device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor });
 
 describe('tombstones past the horizon', () => {
   it('are purged only after the horizon, counted from when the server took the deletion', async () => {
@@ -76,15 +78,18 @@ describe('tombstones past the horizon', () => {
       },
     };
     const answer = await phone.call.sync.push(pushOf(mutationsOf([oldEdit])));
-    expect(answer.superseded).toEqual([
-      { ...oldEdit, record: { ...oldEdit.record, deleted: true, updatedAt: tombstone.record.updatedAt } },
-    ]);
+    // The deletion comes back as a tombstone: the record's identity and the deletion's clock, nothing else.
+    expect(answer.superseded).toEqual([tombstoneOf(chat, tombstone.record.updatedAt)]);
     expect((await pull(laptop, 0)).records).toEqual([]);
 
     // A change after the deletion is a new write and is taken.
     const later = {
       ...chat,
-      record: { ...chat.record, title: 'restored', updatedAt: clockAt({ wallMs: sync.clock.nowMs }) },
+      record: {
+        ...chat.record,
+        title: 'restored',
+        updatedAt: clockAt({ wallMs: sync.clock.nowMs, deviceId: 'phone' }),
+      },
     };
     expect((await phone.call.sync.push(pushOf(mutationsOf([later], 2)))).superseded).toEqual([]);
     expect((await pull(laptop, 0)).records).toEqual([later]);
@@ -105,8 +110,29 @@ describe('tombstones past the horizon', () => {
       title: 'written offline',
       updatedAt: clockAt({ wallMs: testNowMs - 60_000, deviceId: 'phone' }),
     });
-    expect(await phone.call.sync.push(pushOf(mutationsOf([created])))).toEqual({ lastMutationId: 1, superseded: [] });
+    expect(await phone.call.sync.push(pushOf(mutationsOf([created])))).toMatchObject({
+      lastMutationId: 1,
+      superseded: [],
+    });
     expect((await pull(laptop, 0)).records).toEqual([created]);
+  });
+
+  it('keep one user’s grave from blocking, changing or revealing another user’s record with the same key', async () => {
+    const chat = chatChange({ updatedAt: clockAt({ wallMs: testNowMs - 10_000 }) });
+    await laptop.call.sync.push(pushOf(mutationsOf([chat, tombstoneOf(chat, clockAt())])));
+    sync.clock.nowMs += horizonMs + 1;
+    expect((await purge()).tombstones).toBe(1);
+    // Another user writes a record with the same key and an older clock than the first user's deletion.
+    const other = await sync.newUser('someone else');
+    const theirs = chatChange({
+      ...chat.record,
+      title: 'mine',
+      updatedAt: clockAt({ wallMs: testNowMs - 5000, deviceId: 'other' }),
+    });
+    const answer = await other.call.sync.push(pushOf(mutationsOf([theirs])));
+    expect(answer.superseded).toEqual([]);
+    expect((await pull(other, 0)).records).toEqual([theirs]);
+    expect((await pull(laptop, 0)).records).toEqual([]);
   });
 
   it('purge expired pairing codes with them', async () => {
@@ -132,7 +158,7 @@ describe('the purge schedule', () => {
         tokenHash: hashSecret(token),
         nowMs: clock.nowMs,
       });
-      const chat = chatChange({ deleted: true });
+      const chat = tombstoneOf(chatChange(), clockAt());
       await sync.store.applyPush({ identity, mutations: mutationsOf([chat]), nowMs: clock.nowMs });
       await first.close();
 

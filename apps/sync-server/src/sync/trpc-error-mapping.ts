@@ -12,6 +12,7 @@ export const trpcCodeBySyncCode = {
   unsupported_version: 'BAD_REQUEST', // 400
   too_large: 'PAYLOAD_TOO_LARGE', // 413
   clock_ahead: 'BAD_REQUEST', // 400
+  foreign_clock: 'FORBIDDEN', // 403
   resync_required: 'CONFLICT', // 409
   busy: 'SERVICE_UNAVAILABLE', // 503
   not_found: 'NOT_FOUND', // 404

@@ -1,99 +1,96 @@
-import { buildChatRequest, collectAnswer, initialAnswerState, streamCompletion } from '@hearth/core';
-import type { ConnectionPath } from '@hearth/schema';
+import { buildChatRequest, collectAnswer, streamCompletion } from '@hearth/core';
+import type { CompletionError, ConnectionPath, Message } from '@hearth/schema';
 import { getChat } from '../db/chats-repository.ts';
-import { failAnswer, listMessages, saveAnswer } from '../db/messages-repository.ts';
+import { failAnswer, getMessage, listMessages, saveAnswer } from '../db/messages-repository.ts';
 import { getApiKey } from '../db/model-configs-repository.ts';
 import type { Storage } from '../db/storage.ts';
-import { keepStoragePersistent } from '../pwa/storage-persistence.ts';
-import { clearLiveAnswer, setLiveAnswer } from '../state/ui-store.ts';
-import { answerLockName } from './answer-locks.ts';
-import { fetchForModel } from './relay-settings.ts';
+import type { AnswerRef, AnswerSession } from './answer-session.ts';
+import { runAnswerSession } from './answer-sessions.ts';
+import { browserServices } from './browser-services.ts';
 import { resolveModel } from './resolve-model.ts';
 import { toUserFacingError } from './user-facing-error.ts';
-
-const storageFullText =
-  'The browser’s storage is full, so this answer could not be saved. Copy it, or free some space.';
-const storageFailedText = 'This answer could not be saved.';
-
-// Abort controllers of the answers streaming in this tab. Not UI state: nothing renders them.
-const controllers = new Map<string, AbortController>();
-// Answers whose record the browser refused to store (storage full).
-const unsaved = new Set<string>();
 
 /** How long a stream may send nothing before it counts as stalled. */
 const idleTimeoutMs = 120_000;
 
-/** True while this tab is streaming the answer. */
-export function isStreamingHere(messageId: string): boolean {
-  return controllers.has(messageId);
-}
-
-/** True while this tab is streaming any answer (an update must not reload the page then). */
-export function isAnyAnswerStreamingHere(): boolean {
-  return controllers.size > 0;
-}
-
-/** Stops a streaming answer: the request is aborted and the text so far is kept as `stopped`. */
-export function stopAnswer(messageId: string): void {
-  controllers.get(messageId)?.abort();
-}
+const noModelError: CompletionError = {
+  code: 'network',
+  message: 'No model is set up. Add one in Settings, then retry.',
+};
 
 /**
- * Requests and streams the answer whose placeholder is stored under `answerId`. Every delta is shown
- * at once; the record is written a few times a second and once at the end, whatever ends it.
+ * Requests and streams the answer whose placeholder is stored as `answer`, as its session. Every delta
+ * is shown at once; the record is written a few times a second and once at the end, whatever ends it.
+ * Resolves when the answer has ended.
  */
-export async function runAnswer(storage: Storage, answerId: string): Promise<void> {
-  const controller = new AbortController();
-  controllers.set(answerId, controller);
-  setLiveAnswer(answerId, initialAnswerState()); // Stop is offered from the first moment
-  try {
-    // The lock tells other tabs (and this tab after a reload) that the answer is still alive.
-    await navigator.locks.request(answerLockName(answerId), () => streamInto(storage, answerId, controller.signal));
-  } finally {
-    controllers.delete(answerId);
-    // The record holds the final state now; the live copy goes once the view has re-read it. When the
-    // record could not be written, the live copy is all there is, so it stays on screen.
-    if (!unsaved.has(answerId)) setTimeout(() => clearLiveAnswer(answerId), 1_000);
-  }
+export async function runAnswer(storage: Storage, answer: AnswerRef): Promise<void> {
+  await runAnswerSession(answer, async (session) => {
+    try {
+      await streamInto(storage, session);
+    } catch (cause) {
+      // A read that failed before the stream began: the record must not stay "in flight" for good.
+      const message = cause instanceof Error && cause.message ? cause.message : 'The answer could not start.';
+      await endEarly(storage, session, { code: 'interrupted', message }).catch(() => undefined);
+    }
+  });
 }
 
-async function streamInto(storage: Storage, answerId: string, signal: AbortSignal): Promise<void> {
+async function streamInto(storage: Storage, session: AnswerSession): Promise<void> {
   const { db } = storage;
-  const answer = await db.messages.get(answerId);
-  if (!answer || answer.deleted) return;
+  const services = browserServices();
+  const answer = await getMessage(db, session.id);
+  if (!answer) return;
   const chat = await getChat(db, answer.chatId);
   const config = await resolveModel(storage, chat);
   if (!chat || !config) {
-    await failAnswer(storage, {
-      id: answerId,
-      error: { code: 'network', message: 'No model is set up. Add one in Settings, then retry.' },
-    });
+    await endEarly(storage, session, noModelError);
     return;
   }
-  const all = await listMessages(db, chat.id);
-  const history = all.slice(
-    0,
-    all.findIndex((message) => message.id === answerId),
-  );
-  const request = buildChatRequest({ config, apiKey: await getApiKey(db, config.id), chat, messages: history });
+  const request = buildChatRequest({
+    config,
+    apiKey: await getApiKey(db, config.id),
+    chat,
+    messages: await historyBefore(storage, answer),
+  });
   // Which way the answer came (direct, or the relay after a CORS refusal) is stored with it.
   let path: ConnectionPath = 'direct';
-  const routedFetch = await fetchForModel(storage, { config, onPath: (taken) => (path = taken) });
+  const routedFetch = await services.fetchFor(storage, { config, onPath: (taken) => (path = taken) });
+  const { signal } = session;
   await collectAnswer({
     events: streamCompletion({ url: request.url, init: request.init, signal, idleTimeoutMs, fetch: routedFetch }),
     signal,
-    onUpdate: (state) => setLiveAnswer(answerId, state),
+    onUpdate: (state) => session.show(state),
     persist: async (state) => {
       try {
-        await saveAnswer(storage, { id: answerId, state, connection: path });
-        unsaved.delete(answerId);
+        await saveAnswer(storage, { id: session.id, state, connection: path });
+        session.recordWrite(null);
       } catch (error) {
         // The text keeps arriving and stays on screen; the person is told it is not stored.
-        unsaved.add(answerId);
-        const problem = toUserFacingError(error).code === 'storage_full' ? storageFullText : storageFailedText;
-        setLiveAnswer(answerId, { ...state, status: 'error', error: { code: 'not_saved', message: problem } });
+        session.recordWrite(notSavedError(error));
       }
     },
   });
-  if (!unsaved.has(answerId)) void keepStoragePersistent();
+  if (session.view.notSaved === null) services.onAnswerStored();
+}
+
+// An answer that failed before any request: shown failed at once, and stored so.
+async function endEarly(storage: Storage, session: AnswerSession, error: CompletionError): Promise<void> {
+  session.show({ ...session.view.state, status: 'error', error });
+  await failAnswer(storage, { id: session.id, error });
+}
+
+async function historyBefore(storage: Storage, answer: Message): Promise<Message[]> {
+  const all = await listMessages(storage.db, answer.chatId);
+  const index = all.findIndex((message) => message.id === answer.id);
+  return index < 0 ? all : all.slice(0, index);
+}
+
+function notSavedError(error: unknown): CompletionError {
+  const full = toUserFacingError(error).code === 'storage_full';
+  return {
+    code: 'not_saved',
+    message: full
+      ? 'The browser’s storage is full, so this answer could not be saved. Copy it, or free some space.'
+      : 'This answer could not be saved.',
+  };
 }

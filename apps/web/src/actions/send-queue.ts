@@ -1,8 +1,9 @@
 import { getChat } from '../db/chats-repository.ts';
-import { deleteMessage, oldestQueuedQuestion, releaseQueuedQuestion } from '../db/messages-repository.ts';
+import { deleteMessage, getMessage, oldestQueuedQuestion, releaseQueuedQuestion } from '../db/messages-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { setDraft, useUiStore } from '../state/ui-store.ts';
 import { runAnswer } from './answer-runner.ts';
+import { browserServices } from './browser-services.ts';
 import { resolveModel } from './resolve-model.ts';
 
 /** Only one tab sends the queue, so a question is never asked twice. */
@@ -13,23 +14,24 @@ const queueLockName = 'hearth-send-queue';
  * carries it in its history. Stops when the network goes away again; what is left stays queued.
  */
 export async function flushSendQueue(storage: Storage): Promise<void> {
-  if (!navigator.onLine) return;
-  await navigator.locks.request(queueLockName, { ifAvailable: true }, async (lock) => {
+  const { isOnline, locks } = browserServices();
+  if (!isOnline()) return;
+  await locks.request(queueLockName, { ifAvailable: true }, async (lock) => {
     if (!lock) return; // another tab is sending the queue
-    while (navigator.onLine) {
+    while (isOnline()) {
       const question = await oldestQueuedQuestion(storage.db);
       if (!question) return;
       const config = await resolveModel(storage, await getChat(storage.db, question.chatId));
       if (!config) return; // nothing to send with; the questions stay queued, shown as such
       const answer = await releaseQueuedQuestion(storage, { questionId: question.id, model: config.modelId });
-      if (answer) await runAnswer(storage, answer.id);
+      if (answer) await runAnswer(storage, answer);
     }
   });
 }
 
 /** Takes a queued question back: it leaves the conversation and its text returns to the composer. */
 export async function cancelQueuedQuestion(storage: Storage, messageId: string): Promise<void> {
-  const question = await storage.db.messages.get(messageId);
+  const question = await getMessage(storage.db, messageId);
   if (question?.status !== 'queued') return;
   await deleteMessage(storage, messageId);
   const draft = useUiStore.getState().drafts[question.chatId] ?? '';

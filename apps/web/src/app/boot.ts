@@ -1,7 +1,6 @@
-import { liveAnswerIds } from '../actions/answer-locks.ts';
+import { recoverAbandonedAnswersOnOpen } from '../actions/answer-recovery.ts';
 import { AppDatabase } from '../db/app-database.ts';
 import { loadClock } from '../db/device-clock.ts';
-import { recoverAbandonedAnswers } from '../db/messages-repository.ts';
 import { getSetting } from '../db/settings-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { setActiveLocale } from '../i18n/active-locale.ts';
@@ -18,8 +17,7 @@ export async function boot(): Promise<Storage> {
   const storage = { db, clock: await loadClock(db) };
   setAppStorage(storage);
   try {
-    const live = await liveAnswerIds();
-    await recoverAbandonedAnswers(storage, (id) => live.has(id));
+    await recoverAbandonedAnswersOnOpen(storage);
   } catch {
     // Best effort: with storage full the marks cannot be written, but every stored chat must still open.
   }

@@ -1,4 +1,13 @@
-import type { Chat, Message, ModelConfig, ModelSecret, Setting } from '@hearth/schema';
+import type {
+  Chat,
+  Message,
+  ModelConfig,
+  ModelSecret,
+  Setting,
+  SettingTombstone,
+  Tombstone,
+  WireRecord,
+} from '@hearth/schema';
 import { Dexie, type EntityTable } from 'dexie';
 import { type OutboxEntry, outboxMiddleware } from './outbox-middleware.ts';
 import { defineSchemaVersions } from './schema-versions.ts';
@@ -9,12 +18,25 @@ export interface DeviceMeta {
   deviceId: string;
 }
 
+/** A record as stored: live, or a tombstone that keeps only its identity and clock (deletes forget). */
+export type Stored<T> = T | Tombstone;
+
+/**
+ * A version written by a newer app that this one cannot read (docs/records.md): kept whole, merged by
+ * clock, never shown or pushed, released into its table once the app understands it.
+ */
+export interface HeldRecord {
+  /** `<table>\u0000<key>`, like the outbox's. */
+  key: string;
+  change: WireRecord;
+}
+
 /** The app's IndexedDB database. Every conversation lives here first. */
 export class AppDatabase extends Dexie {
-  chats!: EntityTable<Chat, 'id'>;
-  messages!: EntityTable<Message, 'id'>;
-  modelConfigs!: EntityTable<ModelConfig, 'id'>;
-  settings!: EntityTable<Setting, 'key'>;
+  chats!: EntityTable<Stored<Chat>, 'id'>;
+  messages!: EntityTable<Stored<Message>, 'id'>;
+  modelConfigs!: EntityTable<Stored<ModelConfig>, 'id'>;
+  settings!: EntityTable<Setting | SettingTombstone, 'key'>;
   /** Device-local: API keys never leave this table for the network. */
   secrets!: EntityTable<ModelSecret, 'modelConfigId'>;
   /** Device-local facts. */
@@ -23,6 +45,8 @@ export class AppDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'key'>;
   /** The sync engine's own state: cursor, mutation counter, batch in flight, account. */
   syncState!: EntityTable<{ key: string; value: unknown }, 'key'>;
+  /** Records from a newer app version that this one cannot read yet. */
+  held!: EntityTable<HeldRecord, 'key'>;
 
   constructor(name = 'hearth', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options);

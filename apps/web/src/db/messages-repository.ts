@@ -1,16 +1,27 @@
-import { type AnswerState, newAssistantMessage, newUserMessage, titleFromMessage } from '@hearth/core';
-import { type CompletionError, type Feedback, type Message, messageSchema } from '@hearth/schema';
+import {
+  type AnswerState,
+  answerInFlightStatuses,
+  newAssistantMessage,
+  newUserMessage,
+  titleFromMessage,
+} from '@hearth/core';
+import { type CompletionError, chatSchema, type Feedback, type Message, messageSchema } from '@hearth/schema';
 import type { AppDatabase } from './app-database.ts';
 import { messagesOf } from './chats-repository.ts';
+import { isLive, nextVersion, tombstoneFor } from './record-versions.ts';
 import { recordContext, type Storage } from './storage.ts';
 
 /** The live messages of a chat in conversation order. */
 export async function listMessages(db: AppDatabase, chatId: string): Promise<Message[]> {
-  const messages = await messagesOf(db, chatId)
-    .filter((message) => !message.deleted)
-    .toArray();
+  const messages = (await messagesOf(db, chatId).toArray()).filter(isLive);
   // Same-millisecond messages (a question and its answer placeholder) order by their time-ordered ids.
   return messages.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One live message, or undefined when it does not exist or was deleted. */
+export async function getMessage(db: AppDatabase, id: string): Promise<Message | undefined> {
+  const message = await db.messages.get(id);
+  return isLive(message) ? message : undefined;
 }
 
 /** The newest `limit` live messages of a chat in conversation order, and whether older ones exist. */
@@ -21,11 +32,12 @@ export async function recentMessages(
 ): Promise<{ messages: Message[]; hasEarlier: boolean }> {
   // The [chatId+createdAt] index orders by time, then by the time-ordered id: conversation order, read
   // newest first so a long chat costs only the page that is shown.
-  const newest = await messagesOf(db, chatId)
-    .reverse()
-    .filter((message) => !message.deleted)
-    .limit(limit + 1)
-    .toArray();
+  const newest = (
+    await messagesOf(db, chatId)
+      .reverse()
+      .limit(limit + 1)
+      .toArray()
+  ).filter(isLive);
   return { messages: newest.slice(0, limit).reverse(), hasEarlier: newest.length > limit };
 }
 
@@ -40,17 +52,19 @@ export async function appendQuestion(
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const chat = await db.chats.get(input.chatId);
-    if (!chat || chat.deleted) throw new Error('This chat was deleted.');
+    if (!isLive(chat)) throw new Error('This chat was deleted.');
     const context = recordContext(storage);
     const question = messageSchema.parse(newUserMessage(context, { chatId: input.chatId, content: input.content }));
     const answer = messageSchema.parse(newAssistantMessage(context, { chatId: input.chatId, model: input.model }));
     await db.messages.bulkAdd([question, answer]);
-    await db.chats.put({
-      ...chat,
-      title: chat.title || titleFromMessage(input.content),
-      lastActivityAt: context.nowMs,
-      updatedAt: storage.clock.tick(),
-    });
+    await db.chats.put(
+      nextVersion(chatSchema, chat, {
+        ...chat,
+        title: chat.title || titleFromMessage(input.content),
+        lastActivityAt: context.nowMs,
+        updatedAt: storage.clock.tick(),
+      }),
+    );
     return { question, answer };
   });
 }
@@ -63,29 +77,27 @@ export async function appendQueuedQuestion(
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const chat = await db.chats.get(input.chatId);
-    if (!chat || chat.deleted) throw new Error('This chat was deleted.');
+    if (!isLive(chat)) throw new Error('This chat was deleted.');
     const context = recordContext(storage);
     const question = messageSchema.parse(
       newUserMessage(context, { chatId: input.chatId, content: input.content, status: 'queued' }),
     );
     await db.messages.add(question);
-    await db.chats.put({
-      ...chat,
-      title: chat.title || titleFromMessage(input.content),
-      lastActivityAt: context.nowMs,
-      updatedAt: storage.clock.tick(),
-    });
+    await db.chats.put(
+      nextVersion(chatSchema, chat, {
+        ...chat,
+        title: chat.title || titleFromMessage(input.content),
+        lastActivityAt: context.nowMs,
+        updatedAt: storage.clock.tick(),
+      }),
+    );
     return question;
   });
 }
 
 /** The oldest queued question of any chat, if there is one. */
 export async function oldestQueuedQuestion(db: AppDatabase): Promise<Message | undefined> {
-  const queued = await db.messages
-    .where('status')
-    .equals('queued')
-    .filter((message) => !message.deleted)
-    .toArray();
+  const queued = (await db.messages.where('status').equals('queued').toArray()).filter(isLive);
   return queued.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))[0];
 }
 
@@ -100,8 +112,10 @@ export async function releaseQueuedQuestion(
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const question = await db.messages.get(input.questionId);
-    if (!question || question.deleted || question.status !== 'queued') return undefined;
-    await db.messages.put({ ...question, status: 'done', updatedAt: storage.clock.tick() });
+    if (!isLive(question) || question.status !== 'queued') return undefined;
+    await db.messages.put(
+      nextVersion(messageSchema, question, { ...question, status: 'done', updatedAt: storage.clock.tick() }),
+    );
     const answer = messageSchema.parse({
       ...newAssistantMessage(recordContext(storage), { chatId: question.chatId, model: input.model }),
       createdAt: question.createdAt,
@@ -119,7 +133,7 @@ export async function replaceAnswer(storage: Storage, input: { answerId: string;
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const old = await db.messages.get(input.answerId);
-    if (old?.role !== 'assistant') throw new Error('That answer no longer exists.');
+    if (!isLive(old) || old.role !== 'assistant') throw new Error('That answer no longer exists.');
     await tombstoneFrom(storage, old);
     return addAnswer(storage, old.chatId, input.model);
   });
@@ -133,12 +147,12 @@ export async function editQuestion(
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const question = await db.messages.get(input.questionId);
-    if (question?.role !== 'user' || question.deleted) throw new Error('That message no longer exists.');
+    if (!isLive(question) || question.role !== 'user') throw new Error('That message no longer exists.');
     const later = (await listMessages(db, question.chatId)).filter((m) => isAfter(m, question));
     const first = later[0];
     if (first) await tombstoneFrom(storage, first);
     await db.messages.put(
-      messageSchema.parse({ ...question, content: input.content, updatedAt: storage.clock.tick() }),
+      nextVersion(messageSchema, question, { ...question, content: input.content, updatedAt: storage.clock.tick() }),
     );
     return addAnswer(storage, question.chatId, input.model);
   });
@@ -152,9 +166,9 @@ export async function saveAnswer(
   const { state } = input;
   await storage.db.transaction('rw', storage.db.messages, async () => {
     const message = await storage.db.messages.get(input.id);
-    if (!message || message.deleted) return;
+    if (!isLive(message)) return;
     await storage.db.messages.put(
-      messageSchema.parse({
+      nextVersion(messageSchema, message, {
         ...message,
         content: state.content,
         reasoning: state.reasoning,
@@ -173,9 +187,12 @@ export async function failAnswer(storage: Storage, input: { id: string; error: C
   await patchMessage(storage, input.id, { status: 'error', error: input.error });
 }
 
-/** Deletes one message (a tombstone). */
+/** Deletes one message: a tombstone that keeps only its id and the deletion's clock. */
 export async function deleteMessage(storage: Storage, id: string): Promise<void> {
-  await patchMessage(storage, id, { deleted: true });
+  await storage.db.transaction('rw', storage.db.messages, async () => {
+    if (!isLive(await storage.db.messages.get(id))) return;
+    await storage.db.messages.put(tombstoneFor(id, storage.clock.tick()));
+  });
 }
 
 /** Records the person's rating of an answer, or clears it. */
@@ -183,13 +200,13 @@ export async function setFeedback(storage: Storage, id: string, feedback: Feedba
   await patchMessage(storage, id, { feedback });
 }
 
-/** Answers that were streaming when their tab died: `isLive` says which are still owned by an open tab. */
+/** Answers that were streaming when their tab died: `isStreaming` says which are still owned by an open tab. */
 export async function recoverAbandonedAnswers(
   storage: Storage,
-  isLive: (messageId: string) => boolean,
+  isStreaming: (messageId: string) => boolean,
 ): Promise<number> {
-  const unfinished = await storage.db.messages.where('status').anyOf('pending', 'streaming').toArray();
-  const abandoned = unfinished.filter((message) => !message.deleted && !isLive(message.id));
+  const unfinished = (await storage.db.messages.where('status').anyOf(answerInFlightStatuses).toArray()).filter(isLive);
+  const abandoned = unfinished.filter((message) => !isStreaming(message.id));
   for (const message of abandoned) {
     await failAnswer(storage, {
       id: message.id,
@@ -202,8 +219,10 @@ export async function recoverAbandonedAnswers(
 async function patchMessage(storage: Storage, id: string, patch: Partial<Message>): Promise<void> {
   await storage.db.transaction('rw', storage.db.messages, async () => {
     const message = await storage.db.messages.get(id);
-    if (!message) return;
-    await storage.db.messages.put(messageSchema.parse({ ...message, ...patch, updatedAt: storage.clock.tick() }));
+    if (!isLive(message)) return;
+    await storage.db.messages.put(
+      nextVersion(messageSchema, message, { ...message, ...patch, updatedAt: storage.clock.tick() }),
+    );
   });
 }
 
@@ -212,16 +231,18 @@ async function addAnswer(storage: Storage, chatId: string, model: string): Promi
   const answer = messageSchema.parse(newAssistantMessage(context, { chatId, model }));
   await storage.db.messages.add(answer);
   const chat = await storage.db.chats.get(chatId);
-  if (chat) await storage.db.chats.put({ ...chat, lastActivityAt: context.nowMs, updatedAt: storage.clock.tick() });
+  if (isLive(chat)) {
+    await storage.db.chats.put(
+      nextVersion(chatSchema, chat, { ...chat, lastActivityAt: context.nowMs, updatedAt: storage.clock.tick() }),
+    );
+  }
   return answer;
 }
 
 // Tombstones a message and every message after it in its chat.
 async function tombstoneFrom(storage: Storage, from: Message): Promise<void> {
   const doomed = (await listMessages(storage.db, from.chatId)).filter((m) => m.id === from.id || isAfter(m, from));
-  for (const message of doomed) {
-    await storage.db.messages.put({ ...message, deleted: true, updatedAt: storage.clock.tick() });
-  }
+  await storage.db.messages.bulkPut(doomed.map((message) => tombstoneFor(message.id, storage.clock.tick())));
 }
 
 function isAfter(message: Message, reference: Message): boolean {

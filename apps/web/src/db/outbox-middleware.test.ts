@@ -1,4 +1,5 @@
 import { initialAnswerState } from '@hearth/core';
+import type { Chat } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { testStorage } from '../../test/test-storage.ts';
 import { createChat, deleteChat } from './chats-repository.ts';
@@ -39,12 +40,13 @@ describe('outbox', () => {
     await storage.db.outbox.clear();
     await expect(
       storage.db.transaction('rw', storage.db.chats, async () => {
-        await storage.db.chats.put({ ...chat, title: 'changed', updatedAt: storage.clock.tick() });
+        const changed: Chat = { ...chat, title: 'changed', updatedAt: storage.clock.tick() };
+        await storage.db.chats.put(changed);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect(await storage.db.outbox.count()).toBe(0);
-    expect((await storage.db.chats.get(chat.id))?.title).toBe('');
+    expect(await storage.db.chats.get(chat.id)).toMatchObject({ title: '' });
   });
 
   it('records tombstones of a deleted chat and its messages', async () => {
@@ -76,7 +78,8 @@ describe('outbox', () => {
     const chat = await createChat(storage);
     await storage.db.outbox.clear();
     await storage.db.transaction('rw', storage.db.chats, storage.db.syncState, async () => {
-      await storage.db.chats.put({ ...chat, title: 'from the server' });
+      const pulled: Chat = { ...chat, title: 'from the server' };
+      await storage.db.chats.put(pulled);
       await storage.db.syncState.put({ key: 'cursor', value: 7 });
     });
     expect(await storage.db.outbox.count()).toBe(0);

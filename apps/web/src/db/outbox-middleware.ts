@@ -1,4 +1,4 @@
-import { deviceLocalSettingKeys, type SyncTable, syncTables } from '@hearth/schema';
+import { isDeviceLocalSetting, type SyncTable, syncTables } from '@hearth/schema';
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 
 /** One record with local changes not yet pushed; one entry per record however often it changed. */
@@ -9,13 +9,12 @@ export interface OutboxEntry {
   id: string;
 }
 
-/** The outbox key of a record. */
-export function outboxKey(table: SyncTable, id: string): string {
+/** The outbox key of a record (also the key of a held record, whose table this version may not know). */
+export function outboxKey(table: string, id: string): string {
   return `${table}\u0000${id}`;
 }
 
 const synced: ReadonlySet<string> = new Set(syncTables);
-const localSettings: ReadonlySet<string> = new Set(deviceLocalSettingKeys);
 // The sync engine's own writes (pulled records) run in transactions that include `syncState`; they
 // are the server's changes, not this device's, and must not be pushed back.
 const syncStateTable = 'syncState';
@@ -54,7 +53,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
             if (!recording.has(request.trans)) return response;
             const entries = changedKeys(request, keyOf)
               .filter((id): id is string => typeof id === 'string')
-              .filter((id) => name !== 'settings' || !localSettings.has(id))
+              .filter((id) => name !== 'settings' || !isDeviceLocalSetting(id))
               .map((id): OutboxEntry => ({ key: outboxKey(name as SyncTable, id), table: name as SyncTable, id }));
             if (entries.length > 0) {
               await down.table(outboxTable).mutate({ type: 'put', trans: request.trans, values: entries });
@@ -75,7 +74,8 @@ function changedKeys(request: DBCoreMutateRequest, keyOf: (value: Record<string,
     case 'delete':
       return request.keys;
     case 'deleteRange':
-      // Synced records are never hard-deleted (deletes are tombstones); a range delete is a bug.
+      // The app deletes synced records as tombstones (a put), so the deletion can reach other devices;
+      // removing a range of them would be a bug.
       throw new Error('Synced records must be deleted as tombstones, not removed.');
   }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppDatabase } from './app-database.ts';
 
 describe('database upgrades', () => {
-  it('v1 -> v3 gives every chat the time of its newest message, or its creation time', async () => {
+  it('v1 -> latest gives every chat the time of its newest message, or its creation time', async () => {
     const indexedDB = new IDBFactory();
     // Write data the way version 1 of the app did.
     const v1 = new Dexie('upgrade', { indexedDB, IDBKeyRange });
@@ -28,9 +28,9 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('upgrade', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const chats = await db.chats.orderBy('lastActivityAt').toArray();
-    expect(chats.map((c) => [c.id, c.lastActivityAt])).toEqual([
+    expect(chats.map((c) => [c.id, 'lastActivityAt' in c ? c.lastActivityAt : undefined])).toEqual([
       ['empty', 200],
       ['busy', 900],
     ]);
@@ -38,6 +38,61 @@ describe('database upgrades', () => {
     expect((await db.messages.where('status').equals('streaming').toArray()).map((m) => m.id)).toEqual(['m2']);
     // The upgrade kept every message, and did not count its own rewrites as changes to push.
     expect(await db.messages.count()).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
+  it('v3 -> v4 forgets the content of existing tombstones, the batch in flight included', async () => {
+    const indexedDB = new IDBFactory();
+    const canary = 'pangolin-secret';
+    const v3 = new Dexie('forget', { indexedDB, IDBKeyRange });
+    v3.version(3).stores({
+      chats: 'id, updatedAt, lastActivityAt',
+      messages: 'id, [chatId+createdAt], updatedAt, status',
+      modelConfigs: 'id, updatedAt',
+      settings: 'key, updatedAt',
+      secrets: 'modelConfigId',
+      meta: 'key',
+      outbox: 'key',
+      syncState: 'key',
+    });
+    const deletedMessage = {
+      id: 'gone',
+      chatId: 'c',
+      createdAt: 1,
+      status: 'done',
+      content: canary,
+      updatedAt: 'u2',
+      deleted: true,
+    };
+    await v3
+      .table('messages')
+      .bulkAdd([
+        deletedMessage,
+        { id: 'kept', chatId: 'c', createdAt: 2, status: 'done', content: 'kept', updatedAt: 'u1', deleted: false },
+      ]);
+    await v3.table('chats').add({ id: 'c', title: canary, lastActivityAt: 1, updatedAt: 'u3', deleted: true });
+    await v3.table('settings').add({ key: 'defaultModelConfigId', value: canary, updatedAt: 'u4', deleted: true });
+    await v3
+      .table('syncState')
+      .put({ key: 'inFlight', value: [{ mutationId: 1, change: { table: 'messages', record: deletedMessage } }] });
+    v3.close();
+
+    const db = new AppDatabase('forget', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await db.messages.get('gone')).toEqual({ id: 'gone', updatedAt: 'u2', deleted: true });
+    expect(await db.messages.get('kept')).toMatchObject({ content: 'kept' });
+    expect(await db.chats.get('c')).toEqual({ id: 'c', updatedAt: 'u3', deleted: true });
+    expect(await db.settings.get('defaultModelConfigId')).toEqual({
+      key: 'defaultModelConfigId',
+      updatedAt: 'u4',
+      deleted: true,
+    });
+    expect((await db.syncState.get('inFlight'))?.value).toEqual([
+      { mutationId: 1, change: { table: 'messages', record: { id: 'gone', updatedAt: 'u2', deleted: true } } },
+    ]);
+    const everything = JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray())));
+    expect(everything).not.toContain(canary);
     expect(await db.outbox.count()).toBe(0);
     db.close();
   });

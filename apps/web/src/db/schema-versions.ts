@@ -31,6 +31,46 @@ export function defineSchemaVersions(db: Dexie): void {
     outbox: 'key',
     syncState: 'key',
   });
+
+  // v4 (sync protocol 2): deletes forget, so existing tombstones lose everything but their identity and
+  // clock (in the batch in flight too); `held` keeps records a newer app version wrote that this one
+  // cannot read (docs/records.md).
+  db.version(4).stores({ held: 'key' }).upgrade(forgetTombstoneContent);
+}
+
+/** Reduces every stored tombstone to `{ id | key, updatedAt, deleted }`. */
+async function forgetTombstoneContent(tx: Transaction): Promise<void> {
+  for (const [name, identity] of [
+    ['chats', 'id'],
+    ['messages', 'id'],
+    ['modelConfigs', 'id'],
+    ['settings', 'key'],
+  ] as const) {
+    const table = tx.table(name);
+    const doomed = await table.filter((record: { deleted?: boolean }) => record.deleted === true).toArray();
+    if (doomed.length === 0) continue;
+    await table.bulkPut(doomed.map((record) => minimalTombstone(record, identity)));
+  }
+  const inFlight = await tx.table('syncState').get('inFlight');
+  if (Array.isArray(inFlight?.value)) {
+    const mutations = (inFlight.value as { change: { table: string; record: Record<string, unknown> } }[]).map(
+      (mutation) =>
+        mutation.change.record.deleted === true
+          ? {
+              ...mutation,
+              change: {
+                table: mutation.change.table,
+                record: minimalTombstone(mutation.change.record, mutation.change.table === 'settings' ? 'key' : 'id'),
+              },
+            }
+          : mutation,
+    );
+    await tx.table('syncState').put({ key: 'inFlight', value: mutations });
+  }
+}
+
+function minimalTombstone(record: Record<string, unknown>, identity: 'id' | 'key'): Record<string, unknown> {
+  return { [identity]: record[identity], updatedAt: record.updatedAt, deleted: true };
 }
 
 /** Gives each chat the time of its newest message, or its creation time when it has none. */

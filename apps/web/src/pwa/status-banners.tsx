@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useAnyAnswerStreamingHere } from '../actions/use-answer-view.ts';
 import { useStrings } from '../i18n/use-strings.ts';
-import { useUiStore } from '../state/ui-store.ts';
 import { acceptUpdate, useUpdateStatus } from './app-updates.ts';
 import { useOnlineStatus } from './online-status.ts';
 import { pwaStrings } from './pwa-strings.ts';
@@ -10,9 +10,8 @@ export function StatusBanners() {
   const s = useStrings(pwaStrings);
   const online = useOnlineStatus();
   const update = useUpdateStatus();
-  const busy = useUiStore((state) =>
-    Object.values(state.liveAnswers).some((a) => a.status === 'pending' || a.status === 'streaming'),
-  );
+  // An update must wait while this tab streams an answer: it would reload the page mid-answer.
+  const busy = useAnyAnswerStreamingHere();
   const [justReconnected, setJustReconnected] = useState(false);
   const wasOnline = useRef(online);
 

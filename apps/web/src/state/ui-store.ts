@@ -1,8 +1,7 @@
-import type { AnswerState } from '@hearth/core';
 import { create, type StateCreator } from 'zustand';
 
-// UI state only: which chat is open, what is being typed, what is streaming right now. Conversations
-// themselves live in Dexie and are read with live queries.
+// UI state only: which chat is open, what is being typed or edited. Conversations live in Dexie and are
+// read with live queries; answers streaming right now belong to their sessions (actions/answer-sessions.ts).
 
 interface NavigationSlice {
   selectedChatId: string | null;
@@ -18,12 +17,7 @@ interface DraftSlice {
   editingMessageId: string | null;
 }
 
-interface LiveAnswerSlice {
-  /** Answers streaming in this tab, by message id: rendered at every delta, persisted only now and then. */
-  liveAnswers: Record<string, AnswerState>;
-}
-
-export type UiState = NavigationSlice & DraftSlice & LiveAnswerSlice;
+export type UiState = NavigationSlice & DraftSlice;
 
 const navigationSlice: StateCreator<UiState, [], [], NavigationSlice> = () => ({
   selectedChatId: null,
@@ -32,13 +26,11 @@ const navigationSlice: StateCreator<UiState, [], [], NavigationSlice> = () => ({
   pairingCodeFromLink: null,
 });
 const draftSlice: StateCreator<UiState, [], [], DraftSlice> = () => ({ drafts: {}, editingMessageId: null });
-const liveAnswerSlice: StateCreator<UiState, [], [], LiveAnswerSlice> = () => ({ liveAnswers: {} });
 
 /** The page's UI state. Changes go through the plain functions below, not store methods. */
 export const useUiStore = create<UiState>()((...a) => ({
   ...navigationSlice(...a),
   ...draftSlice(...a),
-  ...liveAnswerSlice(...a),
 }));
 
 /** Opens a chat (null: the empty "new chat" screen). */
@@ -69,17 +61,4 @@ export function setDraft(chatId: string | null, text: string): void {
 /** Starts or ends editing a message in place. */
 export function setEditingMessage(messageId: string | null): void {
   useUiStore.setState({ editingMessageId: messageId });
-}
-
-/** Shows the newest state of a streaming answer. */
-export function setLiveAnswer(messageId: string, answer: AnswerState): void {
-  useUiStore.setState((state) => ({ liveAnswers: { ...state.liveAnswers, [messageId]: answer } }));
-}
-
-/** Forgets a finished answer's live state (its record now holds everything). */
-export function clearLiveAnswer(messageId: string): void {
-  useUiStore.setState((state) => {
-    const { [messageId]: _, ...rest } = state.liveAnswers;
-    return { liveAnswers: rest };
-  });
 }

@@ -43,6 +43,8 @@ export function signInWithPairingCode(
     const credentials = await createSyncClient({ serverUrl: input.serverUrl }).pairing.redeem.mutate({
       code: input.code,
       deviceName: input.deviceName,
+      // The device part of this device's clocks: no other device of the account may ever push it.
+      clockId: storage.clock.deviceId,
     });
     await signIn(storage.db, { serverUrl: input.serverUrl, token: credentials.token, deviceId: credentials.deviceId });
     await startSync(storage);
@@ -54,6 +56,7 @@ export function signUp(storage: Storage, input: { serverUrl: string; deviceName:
   return attempt(async () => {
     const credentials = await createSyncClient({ serverUrl: input.serverUrl }).account.signUp.mutate({
       deviceName: input.deviceName,
+      clockId: storage.clock.deviceId,
     });
     await signIn(storage.db, { serverUrl: input.serverUrl, token: credentials.token, deviceId: credentials.deviceId });
     await startSync(storage);

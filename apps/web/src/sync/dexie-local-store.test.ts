@@ -55,7 +55,7 @@ describe('the Dexie store under the sync engine', () => {
     expect((await listMessages(phone.storage.db, chat.id)).map((m) => m.content)).toEqual(['hello', 'hi!']);
     expect(await phone.storage.db.modelConfigs.get(config.id)).toMatchObject({ name: 'M' });
     expect(await phone.storage.db.secrets.count()).toBe(0);
-    expect((await phone.storage.db.settings.get('defaultModelConfigId'))?.value).toBe(config.id);
+    expect(await phone.storage.db.settings.get('defaultModelConfigId')).toMatchObject({ value: config.id });
     expect(await phone.storage.db.settings.get('theme')).toBeUndefined();
     expect(JSON.stringify(server.records())).not.toContain('sk-never-leaves');
     // Pulled records are the server's, not new local changes: nothing to push back.
@@ -100,4 +100,51 @@ describe('the Dexie store under the sync engine', () => {
     expect(await listChats(laptop.storage.db)).toEqual([]);
     expect((await laptop.storage.db.chats.get(chat.id))?.deleted).toBe(true);
   });
+
+  it('holds what a newer app version wrote and this one cannot read, and releases it once readable', async () => {
+    const server = new ReferenceSyncServer({ now: Date.now });
+    const laptop = device(server, 'laptop');
+    const chat = await createChat(laptop.storage, { title: 'shared' });
+    await runSyncRound(laptop.context);
+    const [stored] = server.records();
+    if (stored?.table !== 'chats' || stored.record.deleted) throw new Error('pushed');
+    // A newer version changed the chat with a value this one does not know, and added a table.
+    const newerChat = {
+      table: 'chats',
+      record: { ...stored.record, pinned: 'folder-top', updatedAt: later(stored.record.updatedAt) },
+    };
+    const attachment = {
+      table: 'attachments',
+      record: { id: 'a1', updatedAt: stored.record.updatedAt, deleted: false, size: 3 },
+    };
+    const pages = [{ records: [newerChat, attachment], cursor: 9, hasMore: false }];
+    const reader = {
+      ...laptop.context,
+      transport: {
+        push: laptop.context.transport.push,
+        pull: async () => pages.shift() ?? { records: [], cursor: 9, hasMore: false },
+      },
+    };
+    await runSyncRound(reader as SyncContext);
+    // Held, not shown, and not editable over: the older readable version is gone from the tables.
+    expect(await listChats(laptop.storage.db)).toEqual([]);
+    expect((await laptop.storage.db.held.toArray()).map((row) => row.change)).toEqual([attachment, newerChat]);
+    expect(await laptop.storage.db.outbox.count()).toBe(0);
+    expect((await dexieLocalStore(laptop.storage.db).transaction((access) => access.listRecordRefs())).length).toBe(2);
+
+    // Once readable (here: a held version this version does read), the first round of an engine releases it.
+    await laptop.storage.db.held.put({
+      key: `chats\u0000${chat.id}`,
+      change: { table: 'chats', record: { ...stored.record, updatedAt: later(newerChat.record.updatedAt) } },
+    });
+    await runSyncRound(laptop.context, { push: false, pull: false, pokes: [], releaseHeld: true });
+    expect((await listChats(laptop.storage.db)).map((c) => c.id)).toEqual([chat.id]);
+    expect((await laptop.storage.db.held.toArray()).map((row) => row.change.table)).toEqual(['attachments']);
+  });
 });
+
+/** A clock just after `clock` on the same device. */
+function later(clock: string): string {
+  const [wall, counter, device] = clock.split('-');
+  return `${wall}-${(Number.parseInt(counter ?? '0', 36) + 1).toString(36).padStart(6, '0')}-${device}`;
+}

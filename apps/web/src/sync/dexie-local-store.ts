@@ -1,8 +1,17 @@
-import { isDeviceLocal, type LocalStore, type RecordRef, type SyncState, type SyncStoreAccess } from '@hearth/core';
-import { type Message, type SyncRecord, type SyncTable, syncTables } from '@hearth/schema';
+import {
+  isAnswerInFlight,
+  isDeviceLocal,
+  type LocalStore,
+  type RecordRef,
+  recordRef,
+  type SyncState,
+  type SyncStoreAccess,
+} from '@hearth/core';
+import { type Message, type SyncRecord, type SyncTable, syncTables, type WireRecord } from '@hearth/schema';
 import type { Table, Transaction } from 'dexie';
-import type { AppDatabase } from '../db/app-database.ts';
+import type { AppDatabase, HeldRecord, Stored } from '../db/app-database.ts';
 import { type OutboxEntry, outboxKey } from '../db/outbox-middleware.ts';
+import { isLive } from '../db/record-versions.ts';
 
 type AnyTable = Table<Record<string, unknown>, string>;
 
@@ -12,7 +21,7 @@ type AnyTable = Table<Record<string, unknown>, string>;
  * middleware that these writes come from the server and must not be pushed back).
  */
 export function dexieLocalStore(db: AppDatabase): LocalStore {
-  const scope = [db.chats, db.messages, db.modelConfigs, db.settings, db.outbox, db.syncState];
+  const scope = [db.chats, db.messages, db.modelConfigs, db.settings, db.outbox, db.syncState, db.held];
   return {
     // Every operation goes through the transaction object itself, not Dexie's ambient zone: the engine's
     // chains of native awaits can outlast the zone, and an operation outside it would run in a
@@ -21,33 +30,67 @@ export function dexieLocalStore(db: AppDatabase): LocalStore {
   };
 }
 
+const knownTables: ReadonlySet<string> = new Set(syncTables);
+
 function syncAccess(transaction: Transaction): SyncStoreAccess {
   const table = (name: SyncTable): AnyTable => transaction.table(name);
   const outbox = transaction.table<OutboxEntry, string>('outbox');
   const syncState = transaction.table<{ key: string; value: unknown }, string>('syncState');
-  const messages = transaction.table<Message, string>('messages');
+  const messages = transaction.table<Stored<Message>, string>('messages');
+  const held = transaction.table<HeldRecord, string>('held');
+  // Held records are rare (only a newer app version writes them): skip the reads while there are none.
+  let heldCount: number | undefined;
+  const anyHeld = async () => {
+    heldCount ??= await held.count();
+    return heldCount > 0;
+  };
+  const forgetHeld = async (refs: readonly RecordRef[]) => {
+    if (refs.length === 0 || !(await anyHeld())) return;
+    await held.bulkDelete(refs.map((ref) => outboxKey(ref.table, ref.key)));
+    heldCount = undefined;
+  };
   return {
     async getRecords(refs) {
-      const found = new Map<string, SyncRecord>();
-      for (const [name, keys] of groupByTable(refs)) {
+      const found = new Map<string, WireRecord>();
+      for (const [name, keys] of groupByTable(refs.filter((ref) => knownTables.has(ref.table)))) {
         const records = await table(name).bulkGet(keys);
         records.forEach((record, index) => {
           if (record) found.set(outboxKey(name, keys[index] ?? ''), { table: name, record } as SyncRecord);
         });
       }
+      if (await anyHeld()) {
+        const missing = refs.map((ref) => outboxKey(ref.table, ref.key)).filter((key) => !found.has(key));
+        for (const row of await held.bulkGet(missing)) if (row) found.set(row.key, row.change);
+      }
       return refs.map((ref) => found.get(outboxKey(ref.table, ref.key)));
     },
     async putRecords(changes) {
       for (const [name, records] of groupChanges(changes)) await table(name).bulkPut(records);
+      await forgetHeld(changes.map(recordRef));
+    },
+    async holdRecords(changes) {
+      const refs = changes.map(recordRef);
+      for (const [name, keys] of groupByTable(refs.filter((ref) => knownTables.has(ref.table)))) {
+        await table(name).bulkDelete(keys);
+      }
+      await held.bulkPut(changes.map((change, index) => ({ key: heldKey(refs[index]), change })));
+      heldCount = undefined;
+    },
+    async readHeldRecords() {
+      return (await anyHeld()) ? (await held.toArray()).map((row) => row.change) : [];
     },
     async deleteRecords(refs) {
-      for (const [name, keys] of groupByTable(refs)) await table(name).bulkDelete(keys);
+      for (const [name, keys] of groupByTable(refs.filter((ref) => knownTables.has(ref.table)))) {
+        await table(name).bulkDelete(keys);
+      }
+      await forgetHeld(refs);
     },
     async listRecordRefs() {
       const refs: RecordRef[] = [];
       for (const name of syncTables) {
         for (const key of await table(name).toCollection().primaryKeys()) refs.push({ table: name, key: String(key) });
       }
+      if (await anyHeld()) for (const row of await held.toArray()) refs.push(recordRef(row.change));
       return refs.filter((ref) => !isDeviceLocal(ref));
     },
     async readOutbox(limit) {
@@ -58,7 +101,11 @@ function syncAccess(transaction: Transaction): SyncStoreAccess {
       return ready.slice(0, limit ?? ready.length).map((entry) => ({ table: entry.table, key: entry.id }));
     },
     async addOutbox(refs) {
-      await outbox.bulkPut(refs.map((ref) => ({ key: outboxKey(ref.table, ref.key), table: ref.table, id: ref.key })));
+      // Only records of this version's tables are ever changed here, so only they reach the outbox.
+      const entries = refs
+        .filter((ref) => knownTables.has(ref.table))
+        .map((ref) => ({ key: outboxKey(ref.table, ref.key), table: ref.table as SyncTable, id: ref.key }));
+      await outbox.bulkPut(entries);
     },
     async deleteOutbox(refs) {
       // The outbox is small and a pulled page large: delete only entries that exist, not one request per record.
@@ -90,22 +137,34 @@ const syncStateKeys = [
   'parked',
 ] as const satisfies readonly (keyof SyncState)[];
 
-async function streamingAnswerIds(messages: Table<Message, string>, entries: OutboxEntry[]): Promise<Set<string>> {
+async function streamingAnswerIds(
+  messages: Table<Stored<Message>, string>,
+  entries: OutboxEntry[],
+): Promise<Set<string>> {
   const ids = entries.filter((entry) => entry.table === 'messages').map((entry) => entry.id);
   // An empty bulk read issues no IndexedDB request, and awaiting it lets the transaction commit early.
   if (ids.length === 0) return new Set();
   const found = await messages.bulkGet(ids);
   return new Set(
-    found.filter((m) => m && (m.status === 'pending' || m.status === 'streaming')).map((m) => m?.id ?? ''),
+    found
+      .filter(isLive)
+      .filter((message) => isAnswerInFlight(message.status))
+      .map((message) => message.id),
   );
 }
 
+function heldKey(ref: RecordRef | undefined): string {
+  return ref === undefined ? '' : outboxKey(ref.table, ref.key);
+}
+
+// Only refs of this version's tables are passed in.
 function groupByTable(refs: readonly RecordRef[]): Map<SyncTable, string[]> {
   const groups = new Map<SyncTable, string[]>();
   for (const ref of refs) {
-    const keys = groups.get(ref.table) ?? [];
+    const name = ref.table as SyncTable;
+    const keys = groups.get(name) ?? [];
     keys.push(ref.key);
-    groups.set(ref.table, keys);
+    groups.set(name, keys);
   }
   return groups;
 }

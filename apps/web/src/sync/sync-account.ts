@@ -1,5 +1,5 @@
 import { initialSyncState } from '@hearth/core';
-import { deviceLocalSettingKeys, type SyncTable, syncTables } from '@hearth/schema';
+import { isDeviceLocalSetting, type SyncTable, syncTables } from '@hearth/schema';
 import type { AppDatabase } from '../db/app-database.ts';
 import { type OutboxEntry, outboxKey } from '../db/outbox-middleware.ts';
 
@@ -12,7 +12,6 @@ export interface SyncAccount {
 }
 
 const accountKey = 'account';
-const deviceLocalSettings: ReadonlySet<string> = new Set(deviceLocalSettingKeys);
 
 /** The signed-in account, if any. */
 export async function loadAccount(db: AppDatabase): Promise<SyncAccount | undefined> {
@@ -39,7 +38,7 @@ export async function signIn(db: AppDatabase, account: SyncAccount): Promise<voi
     for (const name of syncTables) {
       const keys = (await transaction.table(name).toCollection().primaryKeys()).map(String);
       const entries = keys
-        .filter((key) => name !== 'settings' || !deviceLocalSettings.has(key))
+        .filter((key) => name !== 'settings' || !isDeviceLocalSetting(key))
         .map((key): OutboxEntry => ({ key: outboxKey(name as SyncTable, key), table: name, id: key }));
       await outbox.bulkPut(entries);
     }

@@ -1,4 +1,5 @@
 import { SyncEngine } from '@hearth/core';
+import { syncPokeSchema } from '@hearth/schema';
 import { liveQuery } from 'dexie';
 import { AppDatabase } from '../db/app-database.ts';
 import type { Storage } from '../db/storage.ts';
@@ -10,6 +11,12 @@ import { trpcTransport } from './trpc-transport.ts';
 
 /** Only one tab syncs; the others see its status and their changes reach it through the shared outbox. */
 const leaderLock = 'hearth-sync-leader';
+
+/**
+ * A pull now and then even when no poke came: a safety net for a live channel that a proxy silently
+ * broke. Pokes, start-up and reconnecting are what normally ask for pulls.
+ */
+const slowPullIntervalMs = 5 * 60_000;
 
 let current: { stop: () => void; engine?: SyncEngine } | undefined;
 
@@ -65,20 +72,27 @@ async function lead(options: {
   const unsubscribeStatus = engine.subscribe((status) => publishSyncView({ kind: 'on', status }, { leading: true }));
   publishSyncView({ kind: 'on', status: engine.status }, { leading: true });
 
-  // Local changes, in any tab, land in the outbox; a change there asks for a round.
+  // Local changes, in any tab, land in the outbox; a change there asks for a push (never a pull: an answer
+  // saved a few times a second while it streams costs no server call at all, it is pushed when it ends).
   const outbox = liveQuery(() => storage.db.outbox.count()).subscribe((count) => {
-    if (count > 0) engine.requestSync();
+    if (count > 0) engine.requestPush();
   });
-  // The server pokes when another device changed something; a (re)connection also means "pull now".
+  // The server pokes when another device changed something, often with the change itself; the first poke
+  // after a (re)connection tells whether anything was missed.
   const live = client.sync.live.subscribe(undefined, {
-    onStarted: () => engine.requestSync(),
-    onData: () => engine.requestSync(),
+    onData: (data) => {
+      const poke = syncPokeSchema.safeParse(data);
+      if (poke.success) engine.receivePoke(poke.data);
+      else engine.requestSync();
+    },
   });
   const online = () => engine.resume();
   window.addEventListener('online', online);
+  const slowPull = setInterval(() => engine.requestSync(), slowPullIntervalMs);
   engine.requestSync();
 
   await new Promise<void>((resolve) => stopped.addEventListener('abort', () => resolve(), { once: true }));
+  clearInterval(slowPull);
   window.removeEventListener('online', online);
   live.unsubscribe();
   outbox.unsubscribe();

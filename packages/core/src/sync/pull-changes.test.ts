@@ -1,4 +1,4 @@
-import { syncRecordKey } from '@hearth/schema';
+import { syncProtocolVersion, syncRecordKey } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { pullChanges } from './pull-changes.ts';
 import type { SyncTransport } from './sync-transport.ts';
@@ -15,7 +15,7 @@ function serverWith(count: number) {
   const server = testServer();
   const changes = Array.from({ length: count }, (_, index) => chatChange({ updatedAt: clockAt(index, 'other') }));
   server.push('other', {
-    protocolVersion: 1,
+    protocolVersion: syncProtocolVersion,
     mutations: changes.map((change, index) => ({ mutationId: index + 1, change })),
   });
   return { server, changes };
@@ -46,6 +46,23 @@ describe('pullChanges', () => {
     expect((await context.store.syncState()).cursor).toBe(7);
     const pulled = context.store.records().map(syncRecordKey);
     expect(pulled.sort()).toEqual(changes.map((change) => change.record.id).sort());
+  });
+
+  it('asks for the next page before writing the current one, so network and storage overlap', async () => {
+    const { server } = serverWith(3);
+    const transport = new RecordingTransport(referenceTransport(server, 'dev'));
+    const context = { ...testSyncContext({ server, transport, pullPageSize: 1 }), applyBatchRecords: 1 };
+    const pullsAtEachWrite: number[] = [];
+    const store = context.store;
+    const transaction = store.transaction.bind(store);
+    store.transaction = (work) => {
+      pullsAtEachWrite.push(transport.pulls.length);
+      return transaction(work);
+    };
+    await pullChanges(context);
+    // The first transaction reads the cursor; by the first write, the next pages are already asked for.
+    expect(pullsAtEachWrite[0]).toBe(0);
+    expect(pullsAtEachWrite[1]).toBeGreaterThanOrEqual(2);
   });
 
   it('resumes after the last stored page when a pull is interrupted', async () => {
@@ -84,7 +101,7 @@ describe('pullChanges', () => {
 
   it('refuses an answer that promises more pages without moving the cursor', async () => {
     const stuck: SyncTransport = {
-      push: async () => ({ lastMutationId: 0, superseded: [] }),
+      push: async () => ({ lastMutationId: 0, superseded: [], sequence: { before: 0, after: 0 } }),
       pull: async (request) => ({ records: [], cursor: request.cursor, hasMore: true }),
     };
     await expect(pullChanges(testSyncContext({ transport: stuck }))).rejects.toMatchObject({ code: 'server_error' });
@@ -92,7 +109,7 @@ describe('pullChanges', () => {
 
   it('refuses an answer that is not a pull page', async () => {
     const broken = {
-      push: async () => ({ lastMutationId: 0, superseded: [] }),
+      push: async () => ({ lastMutationId: 0, superseded: [], sequence: { before: 0, after: 0 } }),
       pull: async () => ({ records: [{ table: 'chats', record: { id: 'nope' } }], cursor: 1, hasMore: false }),
     } as unknown as SyncTransport;
     const context = testSyncContext({ transport: broken });

@@ -1,4 +1,4 @@
-import { syncLimits } from '@hearth/schema';
+import { syncLimits, syncProtocolVersion } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { completePushBatch } from './complete-push-batch.ts';
 import { defaultPushLimits } from './push-limits.ts';
@@ -68,7 +68,7 @@ describe('pushPending', () => {
     const server = testServer();
     const mine = chatChange({ updatedAt: clockAt(1, 'me'), title: 'mine' });
     const theirs = { ...mine, record: { ...mine.record, updatedAt: clockAt(30, 'them'), title: 'theirs' } };
-    server.push('them', { protocolVersion: 1, mutations: [{ mutationId: 1, change: theirs }] });
+    server.push('them', { protocolVersion: syncProtocolVersion, mutations: [{ mutationId: 1, change: theirs }] });
     const received: string[] = [];
     const context = testSyncContext({ server, deviceId: 'me', clock: { receive: (value) => received.push(value) } });
     await context.store.writeLocal(mine);
@@ -84,7 +84,7 @@ describe('pushPending', () => {
     const mine = chatChange({ updatedAt: clockAt(1, 'me'), title: 'mine' });
     const theirs = { ...mine, record: { ...mine.record, updatedAt: clockAt(30, 'them'), title: 'theirs' } };
     const later = { ...mine, record: { ...mine.record, updatedAt: clockAt(40, 'me'), title: 'later' } };
-    server.push('them', { protocolVersion: 1, mutations: [{ mutationId: 1, change: theirs }] });
+    server.push('them', { protocolVersion: syncProtocolVersion, mutations: [{ mutationId: 1, change: theirs }] });
     const store = new MemoryStore();
     await store.writeLocal(mine);
     // The person edits while the push is on the wire.
@@ -117,7 +117,7 @@ describe('pushPending', () => {
   it('treats an answer that does not cover the batch as a server error and keeps the batch', async () => {
     const context = testSyncContext({
       transport: {
-        push: async () => ({ lastMutationId: 0, superseded: [] }),
+        push: async () => ({ lastMutationId: 0, superseded: [], sequence: { before: 0, after: 0 } }),
         pull: async () => ({ records: [], cursor: 0, hasMore: false }),
       },
     });
@@ -133,7 +133,10 @@ describe('completePushBatch', () => {
   it('never reuses a mutation id the server has already applied', async () => {
     const store = new MemoryStore();
     await store.transaction((access) =>
-      completePushBatch(access, { mutations: [], response: { lastMutationId: 41, superseded: [] } }),
+      completePushBatch(access, {
+        mutations: [],
+        response: { lastMutationId: 41, superseded: [], sequence: { before: 0, after: 0 } },
+      }),
     );
     expect((await store.syncState()).nextMutationId).toBe(42);
   });

@@ -1,3 +1,4 @@
+import { syncProtocolVersion } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { recordRef, refKey } from './record-ref.ts';
 import { dropUnlisted } from './resync.ts';
@@ -21,7 +22,7 @@ async function deviceBehindHorizon() {
   const kept = chatChange({ updatedAt: clockAt(1, 'other'), title: 'kept' });
   const doomed = chatChange({ updatedAt: clockAt(2, 'other'), title: 'doomed' });
   server.push('other', {
-    protocolVersion: 1,
+    protocolVersion: syncProtocolVersion,
     mutations: [
       { mutationId: 1, change: kept },
       { mutationId: 2, change: doomed },
@@ -31,7 +32,7 @@ async function deviceBehindHorizon() {
   const tombstone = { ...doomed, record: { ...doomed.record, updatedAt: clockAt(3, 'other'), deleted: true } };
   const another = chatChange({ updatedAt: clockAt(4, 'other') });
   server.push('other', {
-    protocolVersion: 1,
+    protocolVersion: syncProtocolVersion,
     mutations: [
       { mutationId: 3, change: tombstone },
       { mutationId: 4, change: another },

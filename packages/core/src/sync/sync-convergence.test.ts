@@ -24,6 +24,32 @@ describe('devices syncing through an unreliable network', () => {
       }),
       { numRuns: 300 },
     );
+  }, 600_000);
+
+  it('share one account across app versions without losing a field either version wrote', async () => {
+    const versionsArb = fc.array(fc.constantFrom('current' as const, 'newer' as const), { minLength: 2, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(versionsArb, stepsArb, async (versions, steps) => {
+        const { simulation } = await referenceSimulation({ skewsMs: versions.map(() => 0), versions });
+        await seedSharedRecords(simulation);
+        for (const step of steps) await simulation.run(step);
+        await simulation.settle();
+        expect(await simulation.check()).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  }, 600_000);
+
+  it('catch an older version that drops the fields it does not know', async () => {
+    // The same history as above with an editor that forgets unknown fields must fail the check.
+    const { simulation } = await referenceSimulation({ skewsMs: [0, 0], versions: ['newer', 'current'] });
+    await seedSharedRecords(simulation);
+    const [, older] = simulation.devices;
+    if (older === undefined) throw new Error('two devices');
+    older.forgetUnknownFields = true;
+    await simulation.run({ kind: 'edit', device: 1, pick: 0 });
+    await simulation.settle();
+    expect((await simulation.check()).join('\n')).toContain('lost the fields');
   });
 
   it('keep a delete made an hour behind after seeing an edit, with both devices offline', async () => {

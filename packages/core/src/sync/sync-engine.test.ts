@@ -1,4 +1,4 @@
-import { syncLimits } from '@hearth/schema';
+import { syncLimits, syncProtocolVersion } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { type SyncClientErrorCode, SyncTransportError } from './sync-client-error.ts';
 import { SyncEngine } from './sync-engine.ts';
@@ -8,6 +8,7 @@ import type { SyncStatus } from './sync-status.ts';
 import type { SyncTransport } from './sync-transport.ts';
 import {
   chatChange,
+  clockAt,
   FaultyTransport,
   ManualTimer,
   MemoryStore,
@@ -243,5 +244,53 @@ describe('SyncEngine', () => {
     engine.resume();
     await engine.settled();
     expect(calls.push + calls.pull).toBe(before);
+  });
+
+  it('pushes a local change without pulling, and a change held back costs no server call at all', async () => {
+    const { transport, calls } = scriptedTransport();
+    const { engine, store } = engineFor({ transport });
+    engine.requestSync();
+    await engine.settled();
+    const before = { ...calls };
+    await store.writeLocal(chatChange());
+    engine.requestPush();
+    await engine.settled();
+    expect(calls).toEqual({ push: before.push + 1, pull: before.pull });
+    engine.requestPush(); // nothing pending (an answer still streaming is not pushed)
+    await engine.settled();
+    expect(calls).toEqual({ push: before.push + 1, pull: before.pull });
+  });
+
+  it('moves its cursor past its own push, so its own changes are never pulled back', async () => {
+    const server = testServer();
+    const recording = new RecordingTransport(referenceTransport(server, 'dev'));
+    const { engine, store } = engineFor({ transport: recording });
+    await store.writeLocal(chatChange(), chatChange());
+    engine.requestPush();
+    await engine.settled();
+    expect((await store.syncState()).cursor).toBe(2);
+    engine.requestSync();
+    await engine.settled();
+    expect(recording.pulls.map((pull) => pull.cursor)).toEqual([2]);
+  });
+
+  it('applies a poke’s changes without a pull, and pulls for a poke it cannot apply', async () => {
+    const server = testServer();
+    const recording = new RecordingTransport(referenceTransport(server, 'dev'));
+    const { engine, store } = engineFor({ transport: recording });
+    const theirs = chatChange({ updatedAt: clockAt(3, 'them') });
+    server.push('them', { protocolVersion: syncProtocolVersion, mutations: [{ mutationId: 1, change: theirs }] });
+    const [poke] = server.pokes;
+    if (poke === undefined) throw new Error('the push pokes');
+    engine.receivePoke(poke);
+    await engine.settled();
+    expect(store.records()).toEqual([theirs]);
+    expect(recording.pulls).toEqual([]);
+    const again = chatChange({ updatedAt: clockAt(4, 'them') });
+    server.push('them', { protocolVersion: syncProtocolVersion, mutations: [{ mutationId: 2, change: again }] });
+    engine.receivePoke({ cursor: 2 }); // the changes did not fit in the poke
+    await engine.settled();
+    expect(recording.pulls.map((pull) => pull.cursor)).toEqual([1]);
+    expect(store.records()).toHaveLength(2);
   });
 });

@@ -1,9 +1,10 @@
+import type { SyncPoke } from '@hearth/schema';
 import { type BackoffOptions, backoffDelay, defaultBackoff } from './backoff.ts';
 import { defaultPushLimits, type PushLimits } from './push-limits.ts';
 import { SyncTransportError } from './sync-client-error.ts';
 import type { SyncContext } from './sync-context.ts';
 import { type SyncFailureCode, syncFailurePolicies } from './sync-failure.ts';
-import { runSyncRound, type SyncRoundReport } from './sync-round.ts';
+import { fullSync, runSyncRound, type SyncRoundReport, type SyncWork } from './sync-round.ts';
 import type { SyncStatus } from './sync-status.ts';
 import type { LocalStore } from './sync-store.ts';
 import { hostTimer, type SyncTimer } from './sync-timer.ts';
@@ -33,10 +34,23 @@ export function failureCode(error: unknown): SyncFailureCode {
   return 'storage';
 }
 
+/** Work asked for while a round runs, merged into the one round queued behind it. */
+function mergeWork(queued: SyncWork | null, more: SyncWork): SyncWork {
+  if (queued === null) return { ...more, pokes: [...more.pokes] };
+  return {
+    push: queued.push || more.push,
+    pull: queued.pull || more.pull,
+    pokes: [...queued.pokes, ...more.pokes],
+    releaseHeld: queued.releaseHeld === true || more.releaseHeld === true,
+  };
+}
+
 /**
  * Runs sync rounds for one device: at most one round at a time and at most one queued behind it, so
- * any number of `requestSync()` calls (pokes, local changes) cost at most one extra round. Failures
- * are retried with exponential backoff and jitter, or stop sync until `resume()` when retrying cannot help.
+ * any number of requests (pokes, local changes) cost at most one extra round. A local change asks only
+ * for a push, a poke applies the changes it carries, and only what may have changed on the server asks
+ * for a pull. Failures are retried with exponential backoff and jitter (a retry does everything), or
+ * stop sync until `resume()` when retrying cannot help.
  */
 export class SyncEngine {
   readonly #context: SyncContext;
@@ -46,7 +60,10 @@ export class SyncEngine {
   // Set synchronously when a round starts, so a status listener calling requestSync() cannot start a second.
   #active = false;
   #running: Promise<void> | null = null;
-  #queued = false;
+  // What the next round must do: requests made while a round runs (or during a backoff) merge here.
+  #queued: SyncWork | null = null;
+  // The first round also releases records held for a newer app version that this one can now read.
+  #releasedHeld = false;
   #cancelRetry: (() => void) | null = null;
   #failures = 0;
   #halted = false;
@@ -74,13 +91,25 @@ export class SyncEngine {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Asks for a round soon: now when idle, after the current one when busy, at the retry when backing off. */
+  /** Asks for a whole round soon (push, then pull): now when idle, after the current one when busy, at the retry when backing off. */
   requestSync(): void {
+    this.#request(fullSync);
+  }
+
+  /** Asks for a push of local changes, without pulling. */
+  requestPush(): void {
+    this.#request({ push: true, pull: false, pokes: [] });
+  }
+
+  /** Hands over a poke from the live channel: its changes are applied, or pulled when they cannot be. */
+  receivePoke(poke: SyncPoke): void {
+    this.#request({ push: false, pull: false, pokes: [poke] });
+  }
+
+  #request(work: SyncWork): void {
     if (this.#stopped || this.#halted) return;
-    if (this.#active) {
-      this.#queued = true;
-      return;
-    }
+    this.#queued = mergeWork(this.#queued, work);
+    if (this.#active) return;
     if (this.#cancelRetry !== null) return; // the scheduled retry does this round's work
     this.#start();
   }
@@ -92,13 +121,13 @@ export class SyncEngine {
     this.#failures = 0;
     this.#cancelRetry?.();
     this.#cancelRetry = null;
-    this.requestSync();
+    this.#request(fullSync);
   }
 
   /** Stops for good: no further rounds or retries; resolves when the round under way has finished. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    this.#queued = false;
+    this.#queued = null;
     this.#cancelRetry?.();
     this.#cancelRetry = null;
     await this.#running;
@@ -116,18 +145,20 @@ export class SyncEngine {
 
   async #loop(): Promise<void> {
     for (;;) {
-      this.#queued = false;
+      const work = this.#queued ?? fullSync;
+      this.#queued = null;
       this.#setStatus({ state: 'syncing' });
-      const outcome = await this.#round();
+      const outcome = await this.#round(this.#releasedHeld ? work : { ...work, releaseHeld: true });
       if (this.#stopped) break;
       if (!outcome.success) {
         this.#finish();
         this.#fail(outcome.error);
         return;
       }
+      this.#releasedHeld = true;
       this.#failures = 0;
       this.#options.onRound?.(outcome.value);
-      if (!this.#queued) break;
+      if (this.#queued === null) break;
     }
     // Finished before the status change, so a listener's requestSync() starts a new round.
     this.#finish();
@@ -139,9 +170,9 @@ export class SyncEngine {
     this.#running = null;
   }
 
-  async #round(): Promise<RoundOutcome> {
+  async #round(work: SyncWork): Promise<RoundOutcome> {
     try {
-      return { success: true, value: await runSyncRound(this.#context) };
+      return { success: true, value: await runSyncRound(this.#context, work) };
     } catch (error) {
       return { success: false, error: failureCode(error) };
     }
@@ -158,6 +189,8 @@ export class SyncEngine {
     const delay = backoffDelay({ ...backoff, attempt: this.#failures, random: this.#options.random ?? Math.random });
     this.#failures += 1;
     const timer = this.#options.timer ?? hostTimer;
+    // Whatever the failed round was for, the retry does everything: the pokes it dropped included.
+    this.#queued = mergeWork(this.#queued, fullSync);
     this.#cancelRetry = timer.schedule(() => {
       this.#cancelRetry = null;
       if (!this.#stopped && !this.#halted && !this.#active) this.#start();

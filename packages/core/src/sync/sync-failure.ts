@@ -33,6 +33,12 @@ export const syncFailurePolicies: Readonly<Record<SyncFailureCode, SyncFailurePo
     message:
       "This device's clock is far ahead of the sync server's. Correct this device's date and time, then sync again.",
   },
+  foreign_clock: {
+    retry: false,
+    message:
+      "The sync server refused this device's changes: their clock belongs to another device of this account. " +
+      'Sign this device out of sync and pair it again.',
+  },
   resync_required: { retry: true, message: `This device has to download everything again. ${later}` },
   busy: { retry: true, message: `The sync server is busy. ${later}` },
   not_found: { retry: false, message: 'The sync server did not find what this device asked for.' },

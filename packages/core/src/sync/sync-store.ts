@@ -1,4 +1,4 @@
-import type { SyncMutation, SyncRecord } from '@hearth/schema';
+import type { SyncMutation, SyncRecord, WireRecord } from '@hearth/schema';
 import type { RecordRef } from './record-ref.ts';
 
 /** What the sync engine persists besides the records and the outbox. */
@@ -27,15 +27,23 @@ export const initialSyncState: SyncState = {
 /**
  * The reads and writes the sync engine needs, valid only inside one `LocalStore.transaction`. Records
  * are whole synced records; device-local settings must not be listed. Bulk methods keep IndexedDB fast.
+ *
+ * Besides the records this version can read, a device keeps *held* records: versions written by a
+ * newer app (a value or table this version does not know). They are stored whole, merged by clock,
+ * never shown or pushed, and released into the tables once the app understands them (docs/records.md).
  */
 export interface SyncStoreAccess {
-  /** The records with these refs, `undefined` where absent, in the same order. */
-  getRecords(refs: readonly RecordRef[]): Promise<(SyncRecord | undefined)[]>;
-  /** Writes records as they are (insert or replace). */
+  /** The current version of each ref (a record or a held one), `undefined` where absent, in the same order. */
+  getRecords(refs: readonly RecordRef[]): Promise<(WireRecord | undefined)[]>;
+  /** Writes records as they are (insert or replace), replacing any held version of the same record. */
   putRecords(changes: readonly SyncRecord[]): Promise<void>;
-  /** Removes records for good (a resync drops what the server no longer has). */
+  /** Keeps versions this app cannot read, replacing any readable version of the same record. */
+  holdRecords(changes: readonly WireRecord[]): Promise<void>;
+  /** Every held version. */
+  readHeldRecords(): Promise<WireRecord[]>;
+  /** Removes records for good, held ones included (a resync drops what the server no longer has). */
   deleteRecords(refs: readonly RecordRef[]): Promise<void>;
-  /** Every synced record on this device. */
+  /** Every synced record on this device, held ones included. */
   listRecordRefs(): Promise<RecordRef[]>;
   /** Outbox entries, oldest first; at most `limit` of them when given. */
   readOutbox(limit?: number): Promise<RecordRef[]>;

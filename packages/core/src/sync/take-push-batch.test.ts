@@ -1,4 +1,4 @@
-import { syncLimits } from '@hearth/schema';
+import { syncLimits, syncProtocolVersion } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { defaultPushLimits, type PushLimits } from './push-limits.ts';
 import { recordRef } from './record-ref.ts';
@@ -65,7 +65,9 @@ describe('takePushBatch', () => {
     await store.writeLocal(...changes);
     const batch = await take(store, { ...defaultPushLimits, bytesPerPush: 200_000 });
     expect(batch.mutations).toHaveLength(2);
-    expect(JSON.stringify({ protocolVersion: 1, mutations: batch.mutations }).length).toBeLessThanOrEqual(200_000);
+    expect(
+      JSON.stringify({ protocolVersion: syncProtocolVersion, mutations: batch.mutations }).length,
+    ).toBeLessThanOrEqual(200_000);
     expect(store.outbox()).toEqual([recordRef(changes[2] ?? chatChange())]);
   });
 

@@ -1,6 +1,7 @@
+import { syncLimits, syncProtocolVersion } from '@hearth/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type InProcessSync, startInProcessSync, type TestDevice } from '../test/in-process-sync.ts';
-import { chatChange, clockAt, messageChange, mutationsOf, pushOf, testNowMs } from '../test/records.ts';
+import { chatChange, clockAt, messageChange, mutationsOf, pushOf, testNowMs, tombstoneOf } from '../test/records.ts';
 import { errorOf } from '../test/sync-error-of.ts';
 
 let sync: InProcessSync;
@@ -13,7 +14,7 @@ afterEach(() => sync.close());
 
 const count = (sql: string) => sync.storage.db.prepare(sql).pluck().get() as number;
 const userSeq = () => count('SELECT seq FROM sync_users');
-const pullAll = async () => (await device.call.sync.pull({ protocolVersion: 1, cursor: 0 })).records;
+const pullAll = async () => (await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0 })).records;
 
 describe('last writer wins by clock', () => {
   it('takes a newer clock and answers an older one with the server’s newer version', async () => {
@@ -24,7 +25,7 @@ describe('last writer wins by clock', () => {
 
     const stale = chatChange({ ...v1.record, title: 'stale', updatedAt: clockAt({ wallMs: testNowMs - 1500 }) });
     const answer = await device.call.sync.push(pushOf(mutationsOf([stale], 3)));
-    expect(answer).toEqual({ lastMutationId: 3, superseded: [v2] });
+    expect(answer).toEqual({ lastMutationId: 3, superseded: [v2], sequence: { before: 2, after: 2 } });
     expect(await pullAll()).toEqual([v2]);
   });
 
@@ -33,7 +34,7 @@ describe('last writer wins by clock', () => {
     await device.call.sync.push(pushOf(mutationsOf([change])));
     const seq = userSeq();
     const again = await device.call.sync.push(pushOf(mutationsOf([change], 2)));
-    expect(again).toEqual({ lastMutationId: 2, superseded: [] });
+    expect(again).toEqual({ lastMutationId: 2, superseded: [], sequence: { before: seq, after: seq } });
     expect(userSeq()).toBe(seq);
   });
 
@@ -49,7 +50,7 @@ describe('last writer wins by clock', () => {
 
   it('lets a newer tombstone delete a record, and a stale edit cannot bring it back', async () => {
     const chat = chatChange({ updatedAt: clockAt({ wallMs: testNowMs - 3000 }) });
-    const tombstone = chatChange({ ...chat.record, deleted: true, updatedAt: clockAt({ wallMs: testNowMs - 1000 }) });
+    const tombstone = tombstoneOf(chat, clockAt({ wallMs: testNowMs - 1000 }));
     const staleEdit = chatChange({ ...chat.record, title: 'edited', updatedAt: clockAt({ wallMs: testNowMs - 2000 }) });
     await device.call.sync.push(pushOf(mutationsOf([chat, tombstone])));
     const answer = await device.call.sync.push(pushOf(mutationsOf([staleEdit], 3)));
@@ -63,7 +64,7 @@ describe('last writer wins by clock', () => {
     const older = chatChange({ ...current.record, title: 'older', updatedAt: clockAt({ wallMs: testNowMs - 2000 }) });
     const newer = chatChange({ ...current.record, title: 'newer', updatedAt: clockAt({ wallMs: testNowMs - 500 }) });
     const answer = await device.call.sync.push(pushOf(mutationsOf([older, newer], 2)));
-    expect(answer).toEqual({ lastMutationId: 3, superseded: [] });
+    expect(answer).toEqual({ lastMutationId: 3, superseded: [], sequence: { before: 1, after: 2 } });
     expect(await pullAll()).toEqual([newer]);
   });
 
@@ -85,7 +86,9 @@ describe('idempotent pushes', () => {
     const first = await device.call.sync.push(batch);
     const seq = userSeq();
     const retried = await device.call.sync.push(batch);
-    expect(retried).toEqual(first);
+    // The same applied id and nothing superseded; nothing new was written, so the span is empty.
+    expect(retried).toEqual({ ...first, sequence: { before: seq, after: seq } });
+    expect(first.sequence).toEqual({ before: 0, after: 3 });
     expect(first.lastMutationId).toBe(3);
     expect(userSeq()).toBe(seq);
     expect(count('SELECT COUNT(*) FROM sync_records')).toBe(3);
@@ -98,6 +101,7 @@ describe('idempotent pushes', () => {
     expect(await device.call.sync.push(pushOf(mutationsOf([rewritten])))).toEqual({
       lastMutationId: 1,
       superseded: [],
+      sequence: { before: 1, after: 1 },
     });
     expect(await pullAll()).toEqual([chat]);
   });
@@ -116,7 +120,9 @@ describe('idempotent pushes', () => {
     const second = await sync.callerWith(undefined).pairing.redeem({ code: other.code, deviceName: 'phone' });
     const phone = sync.callerWith(second.token);
     await device.call.sync.push(pushOf(mutationsOf([chatChange()])));
-    const fromPhone = await phone.sync.push(pushOf(mutationsOf([chatChange()])));
+    const fromPhone = await phone.sync.push(
+      pushOf(mutationsOf([chatChange({ updatedAt: clockAt({ deviceId: 'phone' }) })])),
+    );
     expect(fromPhone.lastMutationId).toBe(1);
     expect(await pullAll()).toHaveLength(2);
   });
@@ -138,34 +144,54 @@ describe('pull', () => {
     const edited = messageChange({ ...changes[0]?.record, content: 'edited', updatedAt: clockAt({ counter: 1 }) });
     await device.call.sync.push(pushOf(mutationsOf([edited], 6)));
 
-    const first = await device.call.sync.pull({ protocolVersion: 1, cursor: 0, limit: 2 });
+    const first = await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0, limit: 2 });
     expect(first).toEqual({ records: [changes[1], changes[2]], cursor: 3, hasMore: true });
-    const second = await device.call.sync.pull({ protocolVersion: 1, cursor: first.cursor, limit: 2 });
+    const second = await device.call.sync.pull({
+      protocolVersion: syncProtocolVersion,
+      cursor: first.cursor,
+      limit: 2,
+    });
     expect(second).toEqual({ records: [changes[3], changes[4]], cursor: 5, hasMore: true });
-    const last = await device.call.sync.pull({ protocolVersion: 1, cursor: second.cursor, limit: 2 });
+    const last = await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: second.cursor, limit: 2 });
     expect(last).toEqual({ records: [edited], cursor: 6, hasMore: false });
-    expect(await device.call.sync.pull({ protocolVersion: 1, cursor: 6 })).toEqual({
+    expect(await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 6 })).toEqual({
       records: [],
       cursor: 6,
       hasMore: false,
     });
   });
 
+  it('ends a page by bytes as well as by count, always with at least one record', async () => {
+    // 24 records of about 200 kB: a page of 1,000 would be 4.8 MB; the byte cap (4 MiB) stops it at 20.
+    const big = Array.from({ length: 24 }, (_, n) => messageChange({ content: `${n}`.padEnd(200_000, 'x') }));
+    for (const [index, change] of big.entries()) await device.call.sync.push(pushOf(mutationsOf([change], index + 1)));
+    const first = await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0 });
+    expect(first.records.map((change) => change.record.id)).toEqual(big.slice(0, 20).map((change) => change.record.id));
+    expect(first).toMatchObject({ cursor: 20, hasMore: true });
+    expect(Buffer.byteLength(JSON.stringify(first.records))).toBeLessThanOrEqual(syncLimits.bytesPerPullPage);
+    const second = await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: first.cursor });
+    expect(second).toMatchObject({ cursor: 24, hasMore: false });
+    expect(second.records).toHaveLength(4);
+  });
+
   it('counts each user’s sequence on its own', async () => {
     const other = await sync.newUser();
     await device.call.sync.push(pushOf(mutationsOf([chatChange(), chatChange()])));
     await other.call.sync.push(pushOf(mutationsOf([chatChange()])));
-    expect((await other.call.sync.pull({ protocolVersion: 1, cursor: 0 })).cursor).toBe(1);
-    expect((await device.call.sync.pull({ protocolVersion: 1, cursor: 0 })).cursor).toBe(2);
+    expect((await other.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0 })).cursor).toBe(1);
+    expect((await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0 })).cursor).toBe(2);
   });
 
   it('refuses a page size over the limit and another protocol version', async () => {
-    expect((await errorOf(device.call.sync.pull({ protocolVersion: 1, cursor: 0, limit: 1001 }))).syncCode).toBe(
-      'bad_request',
-    );
-    const wrongVersion = { protocolVersion: 2, cursor: 0 } as unknown as { protocolVersion: 1; cursor: number };
+    expect(
+      (await errorOf(device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor: 0, limit: 1001 }))).syncCode,
+    ).toBe('bad_request');
+    const wrongVersion = { protocolVersion: 1, cursor: 0 } as unknown as {
+      protocolVersion: 2;
+      cursor: number;
+    };
     const error = await errorOf(device.call.sync.pull(wrongVersion));
     expect(error.syncCode).toBe('unsupported_version');
-    expect(error.message).toContain('speaks sync protocol version 1, not 2');
+    expect(error.message).toContain('speaks sync protocol version 2, not 1');
   });
 });

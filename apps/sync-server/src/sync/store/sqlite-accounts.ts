@@ -1,11 +1,12 @@
 import { newOpaqueId } from '../random-text.ts';
+import { declareClock } from './device-clocks.ts';
 import type { SqliteStatements } from './sqlite-statements.ts';
 import type { StoredDevice, SyncIdentity } from './sync-store.ts';
 
 /** Creates a user and its first device (inside the caller's transaction). */
 export function insertUser(
   statements: SqliteStatements,
-  options: { deviceName: string; tokenHash: string; nowMs: number },
+  options: { deviceName: string; tokenHash: string; nowMs: number; clockId?: string | undefined },
 ): SyncIdentity {
   const userId = newOpaqueId();
   statements.insertUser.run(userId, options.nowMs);
@@ -15,7 +16,7 @@ export function insertUser(
 /** Adds a device to a user (inside the caller's transaction). */
 export function insertDevice(
   statements: SqliteStatements,
-  options: { userId: string; deviceName: string; tokenHash: string; nowMs: number },
+  options: { userId: string; deviceName: string; tokenHash: string; nowMs: number; clockId?: string | undefined },
 ): SyncIdentity {
   const deviceId = newOpaqueId();
   statements.insertDevice.run({
@@ -25,6 +26,7 @@ export function insertDevice(
     tokenHash: options.tokenHash,
     nowMs: options.nowMs,
   });
+  declareClock(statements, { userId: options.userId, deviceId, clockId: options.clockId });
   return { userId: options.userId, deviceId };
 }
 
@@ -44,14 +46,18 @@ export function revokeDeviceRow(
   options: { userId: string; deviceId: string; nowMs: number },
 ): boolean {
   const revoked = statements.revokeDevice.run(options.nowMs, options.deviceId, options.userId).changes > 0;
-  if (revoked) statements.deleteCodesBy.run(options.deviceId);
+  if (revoked) {
+    statements.deleteCodesBy.run(options.deviceId);
+    // A revoked device pushes nothing more; its clock ids are free for the same browser signing in again.
+    statements.releaseClocks.run(options.deviceId);
+  }
   return revoked;
 }
 
 /** Consumes a pairing code: gone after one use, and useless once expired (inside the caller's transaction). */
 export function redeemCodeRow(
   statements: SqliteStatements,
-  options: { codeHash: string; deviceName: string; tokenHash: string; nowMs: number },
+  options: { codeHash: string; deviceName: string; tokenHash: string; nowMs: number; clockId?: string | undefined },
 ): SyncIdentity | undefined {
   const pairing = statements.pairingByHash.get(options.codeHash);
   if (pairing === undefined) return undefined;

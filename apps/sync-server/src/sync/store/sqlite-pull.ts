@@ -1,4 +1,4 @@
-import type { SyncPullResponse, SyncRecord } from '@hearth/schema';
+import type { SyncPullResponse, WireRecord } from '@hearth/schema';
 import { SyncError } from '../sync-error.ts';
 import type { SqliteStatements } from './sqlite-statements.ts';
 import type { SyncIdentity } from './sync-store.ts';
@@ -13,9 +13,9 @@ import type { SyncIdentity } from './sync-store.ts';
  */
 export function pullRows(
   statements: SqliteStatements,
-  options: { identity: SyncIdentity; cursor: number; limit: number },
+  options: { identity: SyncIdentity; cursor: number; limit: number; maxBytes: number },
 ): SyncPullResponse {
-  const { identity, cursor, limit } = options;
+  const { identity, cursor, limit, maxBytes } = options;
   const { userId, deviceId } = identity;
   const user = statements.userMarks.get(userId);
   const device = statements.liveDevice.get(deviceId, userId);
@@ -40,9 +40,23 @@ export function pullRows(
       { cursor, serverCursor: user.seq },
     );
   }
-  const rows = statements.pullPage.all(userId, cursor, limit + 1);
-  const page = rows.length > limit ? rows.slice(0, limit) : rows;
-  const records = page.map((row) => ({ table: row.table_name, record: JSON.parse(row.body) }) as SyncRecord);
+  // A page ends at `limit` records or once it holds `maxBytes` of bodies, whichever comes first (always
+  // at least one record, which the push limits keep below the byte cap); rows are read one at a time,
+  // so large records past the end are never loaded.
+  const records: WireRecord[] = [];
+  let bytes = 0;
+  let last = cursor;
+  let hasMore = false;
+  for (const row of statements.pullPage.iterate(userId, cursor, limit + 1)) {
+    const size = Buffer.byteLength(row.body, 'utf8');
+    if (records.length === limit || (records.length > 0 && bytes + size > maxBytes)) {
+      hasMore = true;
+      break;
+    }
+    records.push({ table: row.table_name, record: JSON.parse(row.body) } as WireRecord);
+    bytes += size;
+    last = row.seq;
+  }
   // An empty page means the device has everything: past changes since purged included.
-  return { records, cursor: page.at(-1)?.seq ?? Math.max(cursor, user.seq), hasMore: rows.length > limit };
+  return { records, cursor: records.length > 0 ? last : Math.max(cursor, user.seq), hasMore };
 }

@@ -1,14 +1,15 @@
 import { type SyncMutation, type SyncRecord, syncRecordKey } from '@hearth/schema';
 import { SyncError } from '../sync-error.ts';
+import { claimClock, clockIdOf } from './device-clocks.ts';
 import type { SqliteStatements } from './sqlite-statements.ts';
 import type { AppliedPush, SyncIdentity } from './sync-store.ts';
 
 /**
  * The body of the push transaction (the caller runs it inside BEGIN IMMEDIATE). Last writer wins by
- * clock, compared as text; an equal clock is the same write (the device id is part of the clock), so
- * it changes nothing. A record whose tombstone was purged is compared with its grave: an older write
- * (an edit from a device away longer than the horizon) loses to the deletion, and the device is
- * answered with a tombstone at the deletion's clock, so the record does not come back.
+ * clock, compared as text; an equal clock is the same write (the clock is bound to one device, so the
+ * same content), and changes nothing. A record whose tombstone was purged is compared with its grave:
+ * an older write (an edit from a device away longer than the horizon) loses to the deletion, and the
+ * device is answered with a tombstone at the deletion's clock, so the record does not come back.
  */
 export function applyPushRows(
   statements: SqliteStatements,
@@ -23,7 +24,7 @@ export function applyPushRows(
   }
   let seq = user.seq;
   let lastMutationId = device.last_mutation_id;
-  let applied = 0;
+  const taken: SyncRecord[] = [];
   const superseded = new Map<string, SyncRecord>();
   for (const mutation of mutations) {
     // Already applied: a retried batch, or its overlap with an earlier one.
@@ -33,6 +34,7 @@ export function applyPushRows(
     const key = syncRecordKey(change);
     const slot = `${change.table}/${key}`;
     const incoming = change.record.updatedAt;
+    refuseForeignClock(statements, { identity, mutation, key });
     const existing = statements.selectRecord.get(userId, change.table, key);
     if (existing !== undefined && incoming <= existing.updated_at) {
       if (incoming < existing.updated_at) {
@@ -42,29 +44,55 @@ export function applyPushRows(
     }
     const grave = existing === undefined ? statements.graveClock.get(userId, change.table, key) : undefined;
     if (grave !== undefined && incoming <= grave) {
-      superseded.set(slot, purgedTombstone(change, grave));
+      superseded.set(slot, purgedTombstone(change, key, grave));
       continue;
     }
     seq += 1;
-    applied += 1;
     statements.upsertRecord.run({
       userId,
       table: change.table,
       key,
       updatedAt: incoming,
       deleted: change.record.deleted ? 1 : 0,
+      // A tombstone arrives reduced to its identity by the schema: deleted content is never stored.
       body: JSON.stringify(change.record),
       seq,
       nowMs,
     });
+    taken.push(change);
     superseded.delete(slot);
   }
   if (lastMutationId !== device.last_mutation_id) statements.setLastMutation.run(lastMutationId, deviceId);
-  if (applied > 0) statements.setUserSeq.run(seq, userId);
-  return { lastMutationId, superseded: [...superseded.values()], cursor: seq, applied };
+  if (taken.length > 0) statements.setUserSeq.run(seq, userId);
+  return {
+    lastMutationId,
+    superseded: [...superseded.values()],
+    sequence: { before: user.seq, after: seq },
+    cursor: seq,
+    applied: taken.length,
+    taken,
+  };
 }
 
-/** The deletion a purged tombstone stood for, as the device's record deleted at that clock. */
-function purgedTombstone(change: SyncRecord, clock: string): SyncRecord {
-  return { table: change.table, record: { ...change.record, updatedAt: clock, deleted: true } } as SyncRecord;
+function refuseForeignClock(
+  statements: SqliteStatements,
+  options: { identity: SyncIdentity; mutation: SyncMutation; key: string },
+): void {
+  const { identity, mutation, key } = options;
+  const clockId = clockIdOf(mutation.change.record.updatedAt);
+  if (claimClock(statements, { ...identity, clockId }) !== 'foreign') return;
+  throw new SyncError(
+    'foreign_clock',
+    `The ${mutation.change.table} record ${key} (mutation ${mutation.mutationId}) has a clock of the device ` +
+      `"${clockId}", which is another device of this account: a device may push only clocks of its own. ` +
+      'Nothing in this push was written.',
+    { mutationId: mutation.mutationId, table: mutation.change.table, recordKey: key, clockId },
+  );
+}
+
+/** The deletion a purged tombstone stood for: the record's identity deleted at that clock. */
+function purgedTombstone(change: SyncRecord, key: string, clock: string): SyncRecord {
+  return change.table === 'settings'
+    ? { table: 'settings', record: { key, updatedAt: clock, deleted: true } }
+    : ({ table: change.table, record: { id: key, updatedAt: clock, deleted: true } } as SyncRecord);
 }

@@ -55,6 +55,11 @@ export function prepareStatements(db: Database) {
     pullPage: statement<PageRow>(
       'SELECT table_name, body, seq FROM sync_records WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
+    clockOwner: statement<string>(
+      'SELECT device_id FROM sync_device_clocks WHERE user_id = ? AND clock_id = ?',
+    ).pluck(),
+    bindClock: statement('INSERT INTO sync_device_clocks (user_id, clock_id, device_id) VALUES (?, ?, ?)'),
+    releaseClocks: statement('DELETE FROM sync_device_clocks WHERE device_id = ?'),
     deviceByToken: statement<DeviceRow>('SELECT * FROM sync_devices WHERE token_hash = ? AND revoked_at IS NULL'),
     liveDevice: statement<DeviceRow>('SELECT * FROM sync_devices WHERE id = ? AND user_id = ? AND revoked_at IS NULL'),
     touchDevice: statement('UPDATE sync_devices SET last_seen_at = ? WHERE id = ?'),

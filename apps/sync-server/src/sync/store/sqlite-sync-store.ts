@@ -1,5 +1,6 @@
 import type { SyncMutation, SyncPullResponse } from '@hearth/schema';
 import type { Database } from 'better-sqlite3';
+import { forgetWalHistory } from '../../storage/forget-wal-history.ts';
 import { retryableDatabaseReason, translateDatabaseError } from './database-errors.ts';
 import { insertUser, redeemCodeRow, revokeDeviceRow, selectDevices } from './sqlite-accounts.ts';
 import { pullRows } from './sqlite-pull.ts';
@@ -44,10 +45,18 @@ export class SqliteSyncStore implements SyncStore {
     mutations: readonly SyncMutation[];
     nowMs: number;
   }): Promise<AppliedPush> {
-    return this.#write(() => applyPushRows(this.#statements, options));
+    const applied = this.#write(() => applyPushRows(this.#statements, options));
+    // A delete forgets: once committed, the deleted content must not linger in the WAL either.
+    if (applied.taken.some((change) => change.record.deleted)) this.#forgetWalHistory();
+    return applied;
   }
 
-  async pull(options: { identity: SyncIdentity; cursor: number; limit: number }): Promise<SyncPullResponse> {
+  async pull(options: {
+    identity: SyncIdentity;
+    cursor: number;
+    limit: number;
+    maxBytes: number;
+  }): Promise<SyncPullResponse> {
     const pull = this.#db.transaction(() => pullRows(this.#statements, options));
     // Only a pull from cursor 0 writes (where the device's download began); the others only read.
     return this.#run(() => (options.cursor === 0 ? pull.immediate() : pull.deferred()));
@@ -58,10 +67,17 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   async purge(options: { nowMs: number; horizonMs: number }): Promise<PurgeReport> {
-    return this.#write(() => purgeRows(this.#statements, options));
+    const report = this.#write(() => purgeRows(this.#statements, options));
+    if (report.tombstones > 0) this.#forgetWalHistory();
+    return report;
   }
 
-  async createUser(options: { deviceName: string; tokenHash: string; nowMs: number }): Promise<SyncIdentity> {
+  async createUser(options: {
+    deviceName: string;
+    tokenHash: string;
+    nowMs: number;
+    clockId?: string | undefined;
+  }): Promise<SyncIdentity> {
     return this.#write(() => insertUser(this.#statements, options));
   }
 
@@ -83,8 +99,18 @@ export class SqliteSyncStore implements SyncStore {
     deviceName: string;
     tokenHash: string;
     nowMs: number;
+    clockId?: string | undefined;
   }): Promise<SyncIdentity | undefined> {
     return this.#write(() => redeemCodeRow(this.#statements, options));
+  }
+
+  // Best effort: the delete is committed either way, and the next checkpoint resets the WAL.
+  #forgetWalHistory(): void {
+    try {
+      forgetWalHistory(this.#db);
+    } catch (error) {
+      if (retryableDatabaseReason(error) === undefined) throw error;
+    }
   }
 
   /** Runs `work` in one BEGIN IMMEDIATE transaction, translating database failures. */

@@ -1,4 +1,4 @@
-import type { SyncMutation, SyncPullResponse, SyncPushResponse } from '@hearth/schema';
+import type { SyncMutation, SyncPullResponse, SyncPushResponse, SyncRecord } from '@hearth/schema';
 
 /** Who a request comes from: the user of the token and the device it belongs to. */
 export interface SyncIdentity {
@@ -20,6 +20,8 @@ export interface AppliedPush extends SyncPushResponse {
   cursor: number;
   /** Mutations that changed a record; 0 means nothing changed and nobody needs a poke. */
   applied: number;
+  /** The versions written, in sequence order (what a poke may carry). */
+  taken: SyncRecord[];
 }
 
 /** What a tombstone purge removed. */
@@ -39,8 +41,9 @@ export interface SyncStore {
   authenticate(options: { tokenHash: string; nowMs: number }): Promise<SyncIdentity | undefined>;
   /**
    * Applies a device's batch in one transaction, all or nothing: mutations numbered at or below the
-   * device's last applied id are skipped, every other one is compared by clock (last writer wins) and
-   * the device's last id moves to the batch's last. Each write takes the user's next sequence number.
+   * device's last applied id are skipped, every other one must carry a clock this device owns
+   * (`foreign_clock` otherwise) and is compared by clock (last writer wins); the device's last id moves
+   * to the batch's last. Each write takes the user's next sequence number.
    */
   applyPush(options: {
     identity: SyncIdentity;
@@ -52,24 +55,33 @@ export interface SyncStore {
    * the device may have missed a forgotten tombstone. A pull from cursor 0 marks where the device's
    * download began (pages after it stay valid through purges of older tombstones).
    */
-  pull(options: { identity: SyncIdentity; cursor: number; limit: number }): Promise<SyncPullResponse>;
+  pull(options: { identity: SyncIdentity; cursor: number; limit: number; maxBytes: number }): Promise<SyncPullResponse>;
   /** The user's latest change sequence number. */
   currentCursor(options: { userId: string }): Promise<number>;
   /** Deletes tombstones older than the horizon (raising each user's purge marks) and expired pairing codes. */
   purge(options: { nowMs: number; horizonMs: number }): Promise<PurgeReport>;
-  /** Creates a user with a first device. */
-  createUser(options: { deviceName: string; tokenHash: string; nowMs: number }): Promise<SyncIdentity>;
+  /** Creates a user with a first device, owning `clockId` when given (sync protocol: clocks bound to devices). */
+  createUser(options: {
+    deviceName: string;
+    tokenHash: string;
+    nowMs: number;
+    clockId?: string | undefined;
+  }): Promise<SyncIdentity>;
   /** The user's devices that are not revoked, oldest first. */
   listDevices(options: { userId: string }): Promise<StoredDevice[]>;
-  /** Revokes one of the user's devices; false when the user has no such live device. */
+  /** Revokes one of the user's devices, releasing its clock ids; false when the user has no such live device. */
   revokeDevice(options: { userId: string; deviceId: string; nowMs: number }): Promise<boolean>;
   /** Stores a one-time pairing code (hashed) for the user. */
   createPairingCode(options: { identity: SyncIdentity; codeHash: string; expiresAt: number }): Promise<void>;
-  /** Consumes a live pairing code and creates the new device; undefined when unknown, used or expired. */
+  /**
+   * Consumes a live pairing code and creates the new device (owning `clockId` when given); undefined
+   * when unknown, used or expired; `foreign_clock`, with the code kept, when another device owns the clock id.
+   */
   redeemPairingCode(options: {
     codeHash: string;
     deviceName: string;
     tokenHash: string;
     nowMs: number;
+    clockId?: string | undefined;
   }): Promise<SyncIdentity | undefined>;
 }

@@ -4,6 +4,7 @@
 export { SyncTransportError } from '../../../../../packages/core/src/sync/sync-client-error.ts';
 export type { SyncTransport } from '../../../../../packages/core/src/sync/sync-transport.ts';
 export {
+  type AppVersion,
   DeviceSimulation,
   type SimulationStep,
   seedSharedRecords,

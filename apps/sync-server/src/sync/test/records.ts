@@ -1,5 +1,6 @@
 import { serializeHlc, uuidV7 } from '@hearth/core';
 import type { Chat, HlcString, Message, SyncMutation, SyncRecord } from '@hearth/schema';
+import { syncProtocolVersion } from '@hearth/schema';
 
 /** A fixed server time for tests: 2023-11-14. */
 export const testNowMs = 1_700_000_000_000;
@@ -14,7 +15,7 @@ export function clockAt(options: { wallMs?: number; counter?: number; deviceId?:
 }
 
 /** A valid chat record as a sync change. */
-export function chatChange(fields: Partial<Chat> = {}): SyncRecord & { table: 'chats' } {
+export function chatChange(fields: Partial<Chat> = {}): { table: 'chats'; record: Chat } {
   return {
     table: 'chats',
     record: {
@@ -35,7 +36,7 @@ export function chatChange(fields: Partial<Chat> = {}): SyncRecord & { table: 'c
 }
 
 /** A valid message record as a sync change; `content` sets its size. */
-export function messageChange(fields: Partial<Message> = {}): SyncRecord & { table: 'messages' } {
+export function messageChange(fields: Partial<Message> = {}): { table: 'messages'; record: Message } {
   return {
     table: 'messages',
     record: {
@@ -58,6 +59,14 @@ export function messageChange(fields: Partial<Message> = {}): SyncRecord & { tab
   };
 }
 
+/** The deletion of a chat or message at `updatedAt`: only its identity and the clock. */
+export function tombstoneOf(
+  change: { table: 'chats' | 'messages'; record: { id: string } },
+  updatedAt: HlcString,
+): SyncRecord {
+  return { table: change.table, record: { id: change.record.id, updatedAt, deleted: true } };
+}
+
 /** Numbers changes as one device's mutations, from `firstId`. */
 export function mutationsOf(changes: readonly SyncRecord[], firstId = 1): SyncMutation[] {
   return changes.map((change, index) => ({ mutationId: firstId + index, change }));
@@ -65,5 +74,5 @@ export function mutationsOf(changes: readonly SyncRecord[], firstId = 1): SyncMu
 
 /** A push request body. */
 export function pushOf(mutations: SyncMutation[]) {
-  return { protocolVersion: 1 as const, mutations };
+  return { protocolVersion: syncProtocolVersion, mutations };
 }

@@ -1,7 +1,7 @@
 import type { Chat } from '@hearth/schema';
 import { type FormEvent, useRef, useState } from 'react';
+import { changeChat, removeChat } from '../../actions/chat-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { deleteChat, updateChat } from '../../db/chats-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat } from '../../state/ui-store.ts';
 import { chatListStrings } from './chat-list-strings.ts';
@@ -20,7 +20,7 @@ export function ChatListItem({ chat, selected }: { chat: Chat; selected: boolean
     event.preventDefault();
     if (cancelled.current) return;
     const value = new FormData(event.currentTarget).get('title');
-    if (typeof value === 'string' && value.trim()) void updateChat(appStorage(), chat.id, { title: value.trim() });
+    if (typeof value === 'string') void changeChat(appStorage(), chat.id, { title: value });
     setRenaming(false);
   };
 
@@ -72,7 +72,7 @@ export function ChatListItem({ chat, selected }: { chat: Chat; selected: boolean
           className="icon-button"
           aria-label={`${chat.pinned ? s.unpin : s.pin}: ${title}`}
           title={chat.pinned ? s.unpin : s.pin}
-          onClick={() => void updateChat(appStorage(), chat.id, { pinned: !chat.pinned })}
+          onClick={() => void changeChat(appStorage(), chat.id, { pinned: !chat.pinned })}
         >
           {chat.pinned ? '⊗' : '⊕'}
         </button>
@@ -95,8 +95,7 @@ export function ChatListItem({ chat, selected }: { chat: Chat; selected: boolean
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            void deleteChat(appStorage(), chat.id);
-            if (selected) selectChat(null);
+            void removeChat(appStorage(), chat.id);
           }}
         />
       )}

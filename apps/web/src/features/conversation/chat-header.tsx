@@ -1,7 +1,7 @@
 import type { Chat, ModelConfig } from '@hearth/schema';
 import { useState } from 'react';
+import { changeChat } from '../../actions/chat-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { updateChat } from '../../db/chats-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setSidebarOpen } from '../../state/ui-store.ts';
 import { conversationStrings } from './conversation-strings.ts';
@@ -34,7 +34,7 @@ export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
             <select
               value={chat.modelConfigId ?? ''}
               onChange={(event) =>
-                void updateChat(appStorage(), chat.id, { modelConfigId: event.target.value || null })
+                void changeChat(appStorage(), chat.id, { modelConfigId: event.target.value || null })
               }
             >
               <option value="">
@@ -71,7 +71,7 @@ function ChatOptions({ chat, onDone }: { chat: Chat; onDone: () => void }) {
       className="chat-options"
       onSubmit={(event) => {
         event.preventDefault();
-        void updateChat(appStorage(), chat.id, { systemPrompt }).then(onDone);
+        void changeChat(appStorage(), chat.id, { systemPrompt }).then(onDone);
       }}
     >
       <label>

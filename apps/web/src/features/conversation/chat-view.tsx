@@ -1,7 +1,6 @@
-import type { AnswerState } from '@hearth/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useChatActivity } from '../../actions/use-answer-view.ts';
 import { appStorage } from '../../app/app-storage.ts';
 import { getChat } from '../../db/chats-repository.ts';
 import { recentMessages } from '../../db/messages-repository.ts';
@@ -13,10 +12,6 @@ import { ChatHeader } from './chat-header.tsx';
 import { Composer } from './composer.tsx';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageList } from './message-list.tsx';
-
-function inFlight(answer: AnswerState | undefined): boolean {
-  return answer?.status === 'pending' || answer?.status === 'streaming';
-}
 
 /** How many messages a chat shows at first; older ones come a page at a time, on request. */
 const messagePageSize = 40;
@@ -41,15 +36,8 @@ export function ChatView() {
     return id ? getModelConfig(db, id) : undefined;
   }, []);
 
-  // Answers whose stream ended here although their record could not say so (storage full) are not in flight.
-  const endedHere = useUiStore(
-    useShallow((state) => Object.keys(state.liveAnswers).filter((id) => !inFlight(state.liveAnswers[id]))),
-  );
-  const unfinished = messages.filter(
-    (message) => (message.status === 'pending' || message.status === 'streaming') && !endedHere.includes(message.id),
-  );
   // Stop is offered for the answer this tab is streaming; another tab's answer only blocks re-asking.
-  const streamingHere = useUiStore((state) => unfinished.find((message) => state.liveAnswers[message.id])?.id ?? null);
+  const { busy, streamingHereId } = useChatActivity(chatId, messages);
 
   return (
     <main className="chat-view">
@@ -58,7 +46,7 @@ export function ChatView() {
       {chatId && (page === undefined || messages.length > 0) ? (
         <MessageList
           messages={messages}
-          busy={unfinished.length > 0}
+          busy={busy}
           hasEarlier={page?.hasEarlier ?? false}
           onShowEarlier={() => setPaging({ chatId, count: shownCount + messagePageSize })}
         />
@@ -69,7 +57,7 @@ export function ChatView() {
         </div>
       )}
       {/* Keyed by chat, so a problem shown for one chat does not follow the person to another. */}
-      <Composer key={chatId ?? 'new'} chatId={chatId} streamingAnswerId={streamingHere} />
+      <Composer key={chatId ?? 'new'} chatId={chatId} streamingAnswerId={streamingHereId} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import { stopAnswer } from '../../actions/answer-runner.ts';
+import { stopAnswer } from '../../actions/answer-sessions.ts';
 import { sendQuestion } from '../../actions/conversation-actions.ts';
 import { toUserFacingError, type UserFacingErrorCode } from '../../actions/user-facing-error.ts';
 import { appStorage } from '../../app/app-storage.ts';

@@ -1,9 +1,10 @@
+import { isAnswerInFlight } from '@hearth/core';
 import type { Message } from '@hearth/schema';
 import { memo } from 'react';
-import { regenerateAnswer } from '../../actions/conversation-actions.ts';
+import { regenerateAnswer, removeMessage } from '../../actions/conversation-actions.ts';
 import { cancelQueuedQuestion } from '../../actions/send-queue.ts';
+import { useShownMessage } from '../../actions/use-answer-view.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { deleteMessage } from '../../db/messages-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setEditingMessage, useUiStore } from '../../state/ui-store.ts';
 import { LazyMarkdown } from '../markdown/lazy-markdown.tsx';
@@ -11,7 +12,6 @@ import { completionErrorText } from './completion-error-text.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { CopyButton } from './copy-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
-import { shownMessage } from './shown-answer.ts';
 
 interface MessageItemProps {
   message: Message;
@@ -24,13 +24,12 @@ interface MessageItemProps {
 /** One message: its text (markdown for answers), reasoning, usage, errors and actions. */
 export const MessageItem = memo(function MessageItem({ message: stored, isLastAnswer, chatBusy }: MessageItemProps) {
   const s = useStrings(conversationStrings);
-  const live = useUiStore((state) => state.liveAnswers[stored.id]);
+  const message = useShownMessage(stored);
   const editing = useUiStore((state) => state.editingMessageId === stored.id);
-  const message = shownMessage(stored, live);
   const isUser = message.role === 'user';
-  const inFlight = message.status === 'pending' || message.status === 'streaming';
+  const inFlight = isAnswerInFlight(message.status);
   const retry = () => void regenerateAnswer(appStorage(), message.id).catch(() => undefined);
-  const errorText = message.status === 'error' && message.error ? completionErrorText(message.error, s) : undefined;
+  const errorText = message.error ? completionErrorText(message.error, s) : undefined;
 
   return (
     <article className={`message ${message.role}`} aria-label={isUser ? s.you : s.assistant} aria-busy={inFlight}>
@@ -61,12 +60,13 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
         inFlight && !message.reasoning && <p className="message-waiting">{s.waiting}</p>
       )}
 
+      {/* An error shows even while text arrives: a write the browser refused is said at once. */}
       {errorText && (
         <div className="message-error">
           <p>
             <strong>{errorText.title}:</strong> {errorText.detail}
           </p>
-          {!chatBusy && (
+          {message.status === 'error' && !chatBusy && (
             <button type="button" className="button" onClick={retry}>
               {s.retry}
             </button>
@@ -105,7 +105,7 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
           <button
             type="button"
             className="message-action"
-            onClick={() => void deleteMessage(appStorage(), message.id).catch(() => undefined)}
+            onClick={() => void removeMessage(appStorage(), message.id).catch(() => undefined)}
           >
             {s.delete}
           </button>

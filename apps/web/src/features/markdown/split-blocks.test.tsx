@@ -110,7 +110,7 @@ describe('rendering split blocks', () => {
       ),
       { numRuns: 150 },
     );
-  }, 30_000);
+  });
 
   it('matches rendering the whole text at every point of a stream', () => {
     fc.assert(
@@ -121,5 +121,5 @@ describe('rendering split blocks', () => {
       }),
       { numRuns: 200 },
     );
-  }, 30_000);
+  });
 });

@@ -1,8 +1,9 @@
 import { localePreferenceSchema, themePreferenceSchema } from '@hearth/schema';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
+import { chooseLocale, chooseTheme } from '../../actions/settings-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { getSetting, setSetting } from '../../db/settings-repository.ts';
+import { getSetting } from '../../db/settings-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { settingsStrings } from './settings-strings.ts';
 
@@ -20,7 +21,7 @@ export function AppearanceSettings() {
         <select
           id={`${id}-theme`}
           value={theme}
-          onChange={(event) => void setSetting(storage, 'theme', themePreferenceSchema.parse(event.target.value))}
+          onChange={(event) => void chooseTheme(storage, themePreferenceSchema.parse(event.target.value))}
         >
           <option value="system">{s.themeSystem}</option>
           <option value="light">{s.themeLight}</option>
@@ -32,7 +33,7 @@ export function AppearanceSettings() {
         <select
           id={`${id}-locale`}
           value={locale}
-          onChange={(event) => void setSetting(storage, 'locale', localePreferenceSchema.parse(event.target.value))}
+          onChange={(event) => void chooseLocale(storage, localePreferenceSchema.parse(event.target.value))}
         >
           <option value="system">{s.languageSystem}</option>
           <option value="en">English</option>

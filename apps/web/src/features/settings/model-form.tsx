@@ -2,8 +2,8 @@ import { presetFor, providerPresets } from '@hearth/core';
 import { connectionModeSchema, type ProviderKind, providerKindSchema } from '@hearth/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { fetchModelIds, testConnection } from '../../actions/provider-checks.ts';
+import { saveModel } from '../../actions/settings-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { saveModelConfig } from '../../db/model-configs-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { type ModelFormErrors, type ModelFormValues, validateModelForm } from './model-form-values.ts';
 import { settingsStrings } from './settings-strings.ts';
@@ -56,7 +56,7 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
     event.preventDefault();
     const fields = validated();
     if (!fields) return;
-    const saved = await saveModelConfig(appStorage(), { ...(id ? { id } : {}), fields, apiKey: values.apiKey });
+    const saved = await saveModel(appStorage(), { ...(id ? { id } : {}), fields, apiKey: values.apiKey });
     onDone(saved.id);
   };
 

@@ -2,9 +2,10 @@ import { presetFor } from '@hearth/core';
 import type { ModelConfig } from '@hearth/schema';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { makeDefaultModel, removeModel } from '../../actions/settings-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { deleteModelConfig, getApiKey, listModelConfigs } from '../../db/model-configs-repository.ts';
-import { getSetting, setSetting } from '../../db/settings-repository.ts';
+import { getApiKey, listModelConfigs } from '../../db/model-configs-repository.ts';
+import { getSetting } from '../../db/settings-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { ConfirmDialog } from '../chat-list/confirm-dialog.tsx';
 import { ModelForm } from './model-form.tsx';
@@ -42,19 +43,9 @@ export function ModelList() {
     setEditing({ id: config.id, values: formValuesOf(config, (await getApiKey(storage.db, config.id)) ?? '') });
   };
 
-  const finishEdit = async (savedId: string | null) => {
-    // The first model saved becomes the default, so a new person can chat straight away.
-    if (savedId && !effectiveDefault) await setSetting(storage, 'defaultModelConfigId', savedId);
-    setEditing(null);
-  };
-
   if (editing) {
     return (
-      <ModelForm
-        {...(editing.id ? { id: editing.id } : {})}
-        initial={editing.values}
-        onDone={(id) => void finishEdit(id)}
-      />
+      <ModelForm {...(editing.id ? { id: editing.id } : {})} initial={editing.values} onDone={() => setEditing(null)} />
     );
   }
 
@@ -77,7 +68,7 @@ export function ModelList() {
                 type="button"
                 className="button"
                 aria-label={`${s.makeDefault}: ${config.name}`}
-                onClick={() => void setSetting(storage, 'defaultModelConfigId', config.id)}
+                onClick={() => void makeDefaultModel(storage, config.id)}
               >
                 {s.makeDefault}
               </button>
@@ -112,7 +103,7 @@ export function ModelList() {
           cancelLabel={s.cancel}
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
-            void deleteModelConfig(storage, deleting.id);
+            void removeModel(storage, deleting.id);
             setDeleting(null);
           }}
         />

@@ -11,6 +11,7 @@ import {
 } from '../../sync/account-actions.ts';
 import type { SyncAccount } from '../../sync/sync-account.ts';
 import { syncNow } from '../../sync/sync-runner.ts';
+import { HeldRecordsNotice } from './held-records-notice.tsx';
 import { SyncStatusLine } from './sync-status-line.tsx';
 import { syncStrings } from './sync-strings.ts';
 
@@ -37,6 +38,7 @@ export function SignedInPanel({ account }: { account: SyncAccount }) {
         {s.signedIn} <strong>{account.serverUrl}</strong>
       </p>
       <SyncStatusLine />
+      <HeldRecordsNotice />
       {problem && (
         <p className="form-problem" role="alert">
           {s.problems[problem] ?? s.problems.default}

@@ -30,6 +30,7 @@ export const syncStrings: Strings<{
   signOutHint: string;
   problems: Record<string, string>;
   defaultDeviceName: string;
+  heldRecords: (count: number) => string;
 }> = {
   en: {
     sync: 'Sync',
@@ -70,9 +71,16 @@ export const syncStrings: Strings<{
       busy: 'The server is busy. Try again shortly.',
       server_error: 'The sync server failed to answer. Try again later.',
       clock_ahead: 'This device’s clock is far ahead of the server’s. Fix the date and time, then sync again.',
+      foreign_clock:
+        'The server refused this device’s changes: their clock belongs to another device of this account (this browser’s data may be a copy). Sign this device out and pair it again.',
+      unsupported_version:
+        'This app and the sync server speak different versions of the sync protocol. Update the app or the server.',
+      too_large: 'A change was larger than the sync server accepts.',
       default: 'Something went wrong talking to the sync server.',
     },
     defaultDeviceName: 'My browser',
+    heldRecords: (count) =>
+      `${count} ${count === 1 ? 'record' : 'records'} from a newer version of Hearth ${count === 1 ? 'is' : 'are'} kept on this device but not shown. Update Hearth (reload the page) to see ${count === 1 ? 'it' : 'them'}.`,
   },
   'zh-CN': {
     sync: '同步',
@@ -113,8 +121,14 @@ export const syncStrings: Strings<{
       busy: '服务器繁忙。请稍后再试。',
       server_error: '同步服务器未能响应。请稍后再试。',
       clock_ahead: '此设备的时钟远快于服务器。请校正日期和时间后再同步。',
+      foreign_clock:
+        '服务器拒绝了此设备的更改：其时钟属于此账户的另一台设备（此浏览器的数据可能是副本）。请让此设备退出同步后重新配对。',
+      unsupported_version: '此应用与同步服务器使用的同步协议版本不同。请更新应用或服务器。',
+      too_large: '有一项更改超过了同步服务器接受的大小。',
       default: '与同步服务器通信时出错。',
     },
     defaultDeviceName: '我的浏览器',
+    heldRecords: (count) =>
+      `有 ${count} 条来自更新版本 Hearth 的记录保存在此设备上，但暂时无法显示。请更新 Hearth（重新加载页面）后查看。`,
   },
 };

@@ -45,7 +45,11 @@ export function findDivergence(options: {
       const held = server.get(key);
       if (held === undefined ? forgotten(key, newest) : canonicalJson(held) === canonicalJson(newest)) continue;
       const how =
-        newest.record.deleted && held?.record.deleted === false ? 'a deleted record came back' : 'a write was lost';
+        newest.record.deleted && held?.record.deleted === false
+          ? 'a deleted record came back'
+          : held?.record.updatedAt === newest.record.updatedAt
+            ? 'a write was lost (same clock, other content: fields dropped on the way)'
+            : 'a write was lost';
       problems.push(`${key}: ${how}: the server holds ${describe(held)}, the newest ${what} is ${describe(newest)}`);
     }
   };

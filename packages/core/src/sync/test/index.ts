@@ -15,7 +15,7 @@ export {
   type SimulationOptions,
   type SimulationStep,
 } from './simulate-devices.ts';
-export { SimulatedDevice, type SimulatedDeviceOptions } from './simulated-device.ts';
+export { type AppVersion, SimulatedDevice, type SimulatedDeviceOptions } from './simulated-device.ts';
 export { hostClock, type SimulationClock, virtualClock } from './simulation-clock.ts';
 export { simulationStepArbitrary } from './simulation-steps.ts';
 export { chatChange, clockAt, messageChange, settingChange } from './sync-fixtures.ts';

@@ -1,10 +1,12 @@
-import type { SyncRecord } from '@hearth/schema';
+import type { SyncRecord, WireRecord } from '@hearth/schema';
 import { recordLocalChanges } from '../record-local-change.ts';
 import { type RecordRef, recordRef, refKey } from '../record-ref.ts';
 import { type LocalStore, readSyncState, type SyncState, type SyncStoreAccess } from '../sync-store.ts';
 
 interface Tables {
   records: Map<string, SyncRecord>;
+  /** Versions written by a newer app version that this one cannot read. */
+  held: Map<string, WireRecord>;
   outbox: Map<string, RecordRef>;
   state: Partial<SyncState>;
 }
@@ -14,7 +16,7 @@ interface Tables {
  * not at all, and values are copied in and out (structured clone). The web app's Dexie store behaves the same.
  */
 export class MemoryStore implements LocalStore {
-  #tables: Tables = { records: new Map(), outbox: new Map(), state: {} };
+  #tables: Tables = { records: new Map(), held: new Map(), outbox: new Map(), state: {} };
   #queue: Promise<unknown> = Promise.resolve();
   /** When set, the next transaction does its work and then fails instead of committing (a full disk). */
   failNextCommit: Error | null = null;
@@ -38,6 +40,13 @@ export class MemoryStore implements LocalStore {
       .map(([, change]) => structuredClone(change));
   }
 
+  /** Every held record (a newer app version's), ordered by table and key. */
+  heldRecords(): WireRecord[] {
+    return [...this.#tables.held.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, change]) => structuredClone(change));
+  }
+
   /** One record, or undefined. */
   record(ref: RecordRef): SyncRecord | undefined {
     const change = this.#tables.records.get(refKey(ref));
@@ -57,6 +66,7 @@ export class MemoryStore implements LocalStore {
   async #run<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T> {
     const draft: Tables = {
       records: new Map(this.#tables.records),
+      held: new Map(this.#tables.held),
       outbox: new Map(this.#tables.outbox),
       state: structuredClone(this.#tables.state),
     };
@@ -75,18 +85,35 @@ function accessTo(tables: Tables): SyncStoreAccess {
   return {
     async getRecords(refs) {
       return refs.map((ref) => {
-        const change = tables.records.get(refKey(ref));
+        const change = tables.records.get(refKey(ref)) ?? tables.held.get(refKey(ref));
         return change === undefined ? undefined : structuredClone(change);
       });
     },
     async putRecords(changes) {
-      for (const change of changes) tables.records.set(refKey(recordRef(change)), structuredClone(change));
+      for (const change of changes) {
+        const key = refKey(recordRef(change));
+        tables.records.set(key, structuredClone(change));
+        tables.held.delete(key);
+      }
+    },
+    async holdRecords(changes) {
+      for (const change of changes) {
+        const key = refKey(recordRef(change));
+        tables.held.set(key, structuredClone(change));
+        tables.records.delete(key);
+      }
+    },
+    async readHeldRecords() {
+      return [...tables.held.values()].map((change) => structuredClone(change));
     },
     async deleteRecords(refs) {
-      for (const ref of refs) tables.records.delete(refKey(ref));
+      for (const ref of refs) {
+        tables.records.delete(refKey(ref));
+        tables.held.delete(refKey(ref));
+      }
     },
     async listRecordRefs() {
-      return [...tables.records.values()].map(recordRef);
+      return [...tables.records.values(), ...tables.held.values()].map(recordRef);
     },
     async readOutbox(limit) {
       return [...tables.outbox.values()].slice(0, limit ?? Number.POSITIVE_INFINITY);

@@ -1,4 +1,5 @@
 import {
+  type SyncPoke,
   type SyncPullResponse,
   type SyncPushResponse,
   type SyncRecord,
@@ -8,6 +9,7 @@ import {
   syncPushRequestSchema,
 } from '@hearth/schema';
 import { defaultMaxClockDriftMs, isTooFarInFuture } from '../../clock/clock-drift.ts';
+import { parseHlc } from '../../clock/hlc.ts';
 import { jsonByteLength } from '../json-size.ts';
 import { recordRef, refKey } from '../record-ref.ts';
 import { SyncTransportError } from '../sync-client-error.ts';
@@ -40,6 +42,8 @@ export class ReferenceSyncServer {
   // Devices paging through a pull that started at cursor 0: their page cursors may lie below the
   // horizon without meaning they missed anything, since they are reading everything there is.
   #pullingFromScratch = new Set<string>();
+  /** Every poke the live channel would have sent, oldest first: each push's changes ride along. */
+  readonly pokes: SyncPoke[] = [];
 
   constructor(options: ReferenceServerOptions) {
     this.#now = options.now;
@@ -59,6 +63,9 @@ export class ReferenceSyncServer {
     for (const mutation of mutations) {
       if (jsonByteLength(mutation) > syncLimits.bytesPerRecord) throw new SyncTransportError('too_large');
       const value = mutation.change.record.updatedAt;
+      // A clock names the device that wrote it; no other device may push it (here: the device id is the clock id).
+      const clock = parseHlc(value);
+      if (!clock.success || clock.value.deviceId !== deviceId) throw new SyncTransportError('foreign_clock');
       if (isTooFarInFuture({ value, nowMs: this.#now(), maxDriftMs: this.#maxDriftMs })) {
         throw new SyncTransportError('clock_ahead');
       }
@@ -66,9 +73,11 @@ export class ReferenceSyncServer {
     // Work on copies and swap at the end: the batch is all or nothing.
     const records = new Map(this.#records);
     let seq = this.#seq;
+    const before = seq;
     const last = this.#lastMutationIds.get(deviceId) ?? 0;
     let applied = last;
     const superseded = new Map<string, SyncRecord>();
+    const taken: SyncRecord[] = [];
     for (const { mutationId, change } of mutations) {
       if (mutationId <= last) continue; // a retried batch changes nothing
       applied = Math.max(applied, mutationId);
@@ -77,6 +86,7 @@ export class ReferenceSyncServer {
       if (stored === undefined || change.record.updatedAt > stored.change.record.updatedAt) {
         seq += 1;
         records.set(key, { change, seq });
+        taken.push(change);
         superseded.delete(key);
       } else if (stored.change.record.updatedAt > change.record.updatedAt) {
         superseded.set(key, stored.change);
@@ -85,7 +95,8 @@ export class ReferenceSyncServer {
     this.#records = records;
     this.#seq = seq;
     this.#lastMutationIds.set(deviceId, applied);
-    return { lastMutationId: applied, superseded: [...superseded.values()] };
+    if (seq > before) this.pokes.push({ cursor: seq, changes: { from: before, records: taken } });
+    return { lastMutationId: applied, superseded: [...superseded.values()], sequence: { before, after: seq } };
   }
 
   /** The records changed after the cursor, oldest change first. */

@@ -4,6 +4,7 @@ import type { SyncTransport } from '../sync-transport.ts';
 import { ReferenceSyncServer } from './reference-server.ts';
 import { referenceTransport } from './reference-transport.ts';
 import { DeviceSimulation } from './simulate-devices.ts';
+import type { AppVersion } from './simulated-device.ts';
 import { virtualClock } from './simulation-clock.ts';
 
 /** The start of simulated time. */
@@ -17,6 +18,7 @@ const smallPages = 3;
 export async function referenceSimulation(options: {
   skewsMs: readonly number[];
   wrap?: (transport: SyncTransport) => SyncTransport;
+  versions?: readonly AppVersion[];
 }): Promise<{ server: ReferenceSyncServer; simulation: DeviceSimulation }> {
   const clock = virtualClock(simulationStartMs);
   const server = new ReferenceSyncServer({ now: clock.now });
@@ -27,6 +29,8 @@ export async function referenceSimulation(options: {
     clock,
     limits: smallLimits,
     pullPageSize: smallPages,
+    pokes: () => server.pokes,
+    ...(options.versions === undefined ? {} : { versions: options.versions }),
   });
   return { server, simulation };
 }

@@ -1,4 +1,4 @@
-import type { SyncRecord } from '@hearth/schema';
+import type { SyncPoke, SyncRecord } from '@hearth/schema';
 import { HybridClock } from '../../clock/hybrid-clock.ts';
 import { defaultPushLimits, type PushLimits } from '../push-limits.ts';
 import { recordRef, refKey } from '../record-ref.ts';
@@ -7,8 +7,9 @@ import type { SyncTransport } from '../sync-transport.ts';
 import type { TransportFault } from './faulty-transport.ts';
 import { findDivergence } from './find-divergence.ts';
 import { MemoryStore } from './memory-store.ts';
-import { SimulatedDevice } from './simulated-device.ts';
+import { type AppVersion, SimulatedDevice } from './simulated-device.ts';
 import type { SimulationClock } from './simulation-clock.ts';
+import { unknownFieldPaths } from './unknown-fields.ts';
 
 /** A device known to the server under test, with a transport authenticated as it; the id is also its clock's tiebreak. */
 export interface ConnectedDevice {
@@ -24,6 +25,10 @@ export interface SimulationOptions {
   clock: SimulationClock;
   limits?: PushLimits;
   pullPageSize?: number;
+  /** Each device's app version (default: all current). */
+  versions?: readonly AppVersion[];
+  /** The pokes the live channel sent so far, oldest first, for `deliver_poke` steps. */
+  pokes?: () => readonly SyncPoke[];
 }
 
 /** One thing that happens; device numbers wrap around the device count. */
@@ -36,6 +41,8 @@ export type SimulationStep =
   | { kind: 'edit_while_syncing'; device: number; edits: { pick: number; after: number; remove: boolean }[] }
   | { kind: 'offline'; device: number; offline: boolean }
   | { kind: 'reload'; device: number }
+  /** The live channel hands the device poke number `pick` (any one: late, repeated, out of order), with or without its changes. */
+  | { kind: 'deliver_poke'; device: number; pick: number; withChanges: boolean }
   | { kind: 'wait'; ms: number };
 
 /**
@@ -49,6 +56,8 @@ export class DeviceSimulation {
   readonly #options: SimulationOptions;
   readonly #delivered = new Map<string, SyncRecord>();
   readonly #written = new Map<string, SyncRecord>();
+  // Per version (record and clock), the fields unknown to the current schema that its writer gave it.
+  readonly #authoredUnknown = new Map<string, readonly string[]>();
 
   private constructor(options: SimulationOptions, devices: SimulatedDevice[]) {
     this.#options = options;
@@ -67,9 +76,13 @@ export class DeviceSimulation {
           transport,
           wallMs: () => options.clock.now() + skewMs,
           onDelivered: (change) => keepNewest(simulation.#delivered, change),
-          onWritten: (change) => keepNewest(simulation.#written, change),
+          onWritten: (change, replaced) => {
+            keepNewest(simulation.#written, change);
+            simulation.#checkKeptUnknownFields(change, replaced);
+          },
           onProblem: (problem) => simulation.problems.push(problem),
           limits: options.limits ?? defaultPushLimits,
+          version: options.versions?.[index] ?? 'current',
           ...(options.pullPageSize === undefined ? {} : { pullPageSize: options.pullPageSize }),
         }),
       );
@@ -102,6 +115,12 @@ export class DeviceSimulation {
         return;
       case 'reload':
         return this.#device(step.device).reload();
+      case 'deliver_poke': {
+        const pokes = this.#options.pokes?.() ?? [];
+        const poke = pokes[step.pick % Math.max(1, pokes.length)];
+        if (poke === undefined) return;
+        return this.#device(step.device).receivePoke(step.withChanges ? poke : { cursor: poke.cursor });
+      }
       case 'wait':
         this.#options.clock.advance(step.ms);
         return;
@@ -164,6 +183,26 @@ export class DeviceSimulation {
         purged: options.purged ?? new Set(),
       }),
     ];
+  }
+
+  /**
+   * Records evolve: a device replacing a live version must keep every field that version's writer gave
+   * it and this device's schema does not know, exactly as written, even after the version travelled
+   * through the server and other devices. (The newest version winning everywhere is checked by
+   * findDivergence; together, no field of an acknowledged write is lost unless a later write that never
+   * saw it replaced the record.)
+   */
+  #checkKeptUnknownFields(change: SyncRecord, replaced: SyncRecord | undefined): void {
+    const versionKey = (record: SyncRecord) => `${refKey(recordRef(record))}@${record.record.updatedAt}`;
+    const written = unknownFieldPaths(change);
+    this.#authoredUnknown.set(versionKey(change), written);
+    if (replaced === undefined || change.record.deleted) return;
+    const owed = this.#authoredUnknown.get(versionKey(replaced)) ?? [];
+    const present = new Set(written);
+    const lost = owed.filter((path) => !present.has(path));
+    if (lost.length > 0) {
+      this.problems.push(`${versionKey(change)} lost the fields ${lost.join(', ')} of ${replaced.record.updatedAt}`);
+    }
   }
 
   #device(index: number): SimulatedDevice {

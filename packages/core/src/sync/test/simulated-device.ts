@@ -1,14 +1,23 @@
-import type { SyncRecord } from '@hearth/schema';
+import type { SyncPoke, SyncRecord } from '@hearth/schema';
 import { HybridClock } from '../../clock/hybrid-clock.ts';
+import { keepUnknownFields } from '../../records/keep-unknown-fields.ts';
 import { newChat, newUserMessage, type RecordContext } from '../../records/new-records.ts';
 import type { PushLimits } from '../push-limits.ts';
 import { recordLocalChanges } from '../record-local-change.ts';
-import { refKey } from '../record-ref.ts';
+import { recordRef, refKey } from '../record-ref.ts';
 import { SyncEngine } from '../sync-engine.ts';
 import type { SyncRoundReport } from '../sync-round.ts';
 import type { SyncTransport } from '../sync-transport.ts';
 import { FaultyTransport, type TransportFault } from './faulty-transport.ts';
 import { MemoryStore } from './memory-store.ts';
+import { knownFieldsOnly, liveSchemaOf } from './unknown-fields.ts';
+
+/**
+ * Which app version a device runs: `newer` writes fields the current schema does not know (at the top
+ * of a record and nested in `params`), as a later version of the app would; `current` edits as this
+ * version does, seeing only the fields it knows.
+ */
+export type AppVersion = 'current' | 'newer';
 
 export interface SimulatedDeviceOptions {
   deviceId: string;
@@ -16,12 +25,13 @@ export interface SimulatedDeviceOptions {
   /** This device's wall clock. */
   wallMs: () => number;
   onDelivered: (change: SyncRecord) => void;
-  /** Every version this device writes locally. */
-  onWritten: (change: SyncRecord) => void;
+  /** Every version this device writes locally, with the version it replaced (when there was one). */
+  onWritten: (change: SyncRecord, replaced: SyncRecord | undefined) => void;
   /** Something the device saw that breaks an invariant (reported, so the property fails with a reason). */
   onProblem: (problem: string) => void;
   limits?: PushLimits;
   pullPageSize?: number;
+  version?: AppVersion;
 }
 
 /** Retries only when a test says so: a `sync()` step resumes the engine. */
@@ -33,7 +43,10 @@ const manualTimer = { schedule: () => () => {} };
  */
 export class SimulatedDevice {
   readonly deviceId: string;
+  readonly version: AppVersion;
   readonly store = new MemoryStore();
+  /** Breaks the rule on purpose (edits drop unknown fields), to show the simulation's check catches it. */
+  forgetUnknownFields = false;
   readonly transport: FaultyTransport;
   readonly #options: SimulatedDeviceOptions;
   #clock: HybridClock;
@@ -44,6 +57,7 @@ export class SimulatedDevice {
   constructor(options: SimulatedDeviceOptions) {
     this.#options = options;
     this.deviceId = options.deviceId;
+    this.version = options.version ?? 'current';
     this.transport = new FaultyTransport({
       inner: options.transport,
       onDelivered: (request) => {
@@ -58,9 +72,13 @@ export class SimulatedDevice {
   create(table: 'chats' | 'messages'): Promise<void> {
     return this.#write(async (live) => {
       const context: RecordContext = { clock: this.#clock, nowMs: Math.max(0, this.#options.wallMs()) };
-      if (table === 'chats') return { table, record: newChat(context, { title: `chat from ${this.deviceId}` }) };
+      if (table === 'chats') {
+        const chat = newChat(context, { title: `chat from ${this.deviceId}` });
+        return { table, record: this.version === 'newer' ? { ...chat, ...newerChatFields(this.#edits) } : chat };
+      }
       const chatId = live.find((change) => change.table === 'chats')?.record.id ?? newChat(context).id;
-      return { table, record: newUserMessage(context, { chatId, content: `hi from ${this.deviceId}` }) };
+      const message = newUserMessage(context, { chatId, content: `hi from ${this.deviceId}` });
+      return { table, record: this.version === 'newer' ? { ...message, ...newerMessageFields(this.#edits) } : message };
     });
   }
 
@@ -69,7 +87,8 @@ export class SimulatedDevice {
     return this.#write(async (live) => {
       const current = live[pick % live.length];
       if (current === undefined) return undefined;
-      return revise(current, { updatedAt: this.#tick(current), text: `${this.deviceId} edit ${++this.#edits}` });
+      const text = `${this.deviceId} edit ${++this.#edits}`;
+      return this.#revise(current, { updatedAt: this.#tick(current), text });
     });
   }
 
@@ -77,7 +96,7 @@ export class SimulatedDevice {
   remove(pick: number): Promise<void> {
     return this.#write(async (live) => {
       const current = live[pick % live.length];
-      return current === undefined ? undefined : revise(current, { updatedAt: this.#tick(current), deleted: true });
+      return current === undefined ? undefined : tombstoneOf(current, this.#tick(current));
     });
   }
 
@@ -89,6 +108,12 @@ export class SimulatedDevice {
       await (edit.remove ? this.remove(edit.pick) : this.edit(edit.pick));
     }
     await round;
+  }
+
+  /** Hands the device a poke from the live channel, as the app does, and waits for it to be handled. */
+  async receivePoke(poke: SyncPoke): Promise<void> {
+    this.#engine.receivePoke(poke);
+    await this.#engine.settled();
   }
 
   /** One sync round (pending retries included), with faults for its first requests; the round's report, or null when it failed. */
@@ -134,10 +159,29 @@ export class SimulatedDevice {
       const records = await access.getRecords(refs);
       const live = records.filter((record): record is SyncRecord => record !== undefined && !record.record.deleted);
       const next = await change(live);
-      if (next !== undefined) await recordLocalChanges(access, [next]);
-      return next;
+      if (next === undefined) return undefined;
+      await recordLocalChanges(access, [next]);
+      const replaced = live.find((record) => refKey(recordRef(record)) === refKey(recordRef(next)));
+      return { next, replaced };
     });
-    if (written !== undefined) this.#options.onWritten(written);
+    if (written !== undefined) this.#options.onWritten(written.next, written.replaced);
+  }
+
+  // A new version of a live record, written as this device's app version writes it: a newer version
+  // also changes the fields only it knows; the current version sees only known fields and keeps the rest.
+  #revise(current: SyncRecord, change: { updatedAt: string; text: string }): SyncRecord {
+    if (current.record.deleted) return current;
+    const schema = liveSchemaOf(current.table);
+    const seen = this.version === 'newer' ? current.record : knownFieldsOnly(schema, current.record);
+    const next = revise({ table: current.table, record: seen } as SyncRecord, change);
+    const extra = this.version === 'newer' ? newerFieldsFor(current.table, this.#edits) : {};
+    const written = { ...next.record, ...extra };
+    if (current.table === 'chats' && this.version === 'newer') {
+      const params = (current.record as { params: Record<string, unknown> }).params;
+      Object.assign(written, { params: { ...params, ...(extra as { params?: object }).params } });
+    }
+    const record = this.forgetUnknownFields ? written : keepUnknownFields(schema, current.record, written);
+    return { table: current.table, record } as SyncRecord;
   }
 
   // A local change must sort after the version it replaces, whatever this device's wall clock says.
@@ -150,9 +194,30 @@ export class SimulatedDevice {
   }
 }
 
-/** A new version of a record: a new clock, and new text or a tombstone. */
-function revise(current: SyncRecord, change: { updatedAt: string; text?: string; deleted?: boolean }): SyncRecord {
-  const base = { updatedAt: change.updatedAt, deleted: change.deleted ?? current.record.deleted };
+/** The deletion of a record: its identity and a new clock, nothing else. */
+function tombstoneOf(current: SyncRecord, updatedAt: string): SyncRecord {
+  if (current.table === 'settings')
+    return { table: 'settings', record: { key: current.record.key, updatedAt, deleted: true } };
+  return { table: current.table, record: { id: current.record.id, updatedAt, deleted: true } } as SyncRecord;
+}
+
+// Fields of a later app version: unknown to this version's schema, at the top and nested in a known object.
+function newerChatFields(edit: number) {
+  return { folder: { id: `folder-${edit}`, path: ['work', `n${edit}`] }, params: { topP: 0.5 + (edit % 5) / 10 } };
+}
+function newerMessageFields(edit: number) {
+  return { annotations: [{ kind: 'citation', at: edit }], rendering: { mode: 'rich', revision: edit } };
+}
+function newerFieldsFor(table: SyncRecord['table'], edit: number): Record<string, unknown> {
+  if (table === 'chats') return newerChatFields(edit);
+  if (table === 'messages') return newerMessageFields(edit);
+  return { revision: edit };
+}
+
+/** A new version of a live record: a new clock and new text. */
+function revise(current: SyncRecord, change: { updatedAt: string; text?: string }): SyncRecord {
+  if (current.record.deleted) return current;
+  const base = { updatedAt: change.updatedAt };
   const text = change.text;
   switch (current.table) {
     case 'chats':

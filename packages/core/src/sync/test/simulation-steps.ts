@@ -43,6 +43,7 @@ export function simulationStepArbitrary(options: {
     ),
     step(fc.record({ kind: fc.constant('offline' as const), device, offline: fc.boolean() }), 1),
     step(fc.record({ kind: fc.constant('reload' as const), device }), 1),
+    step(fc.record({ kind: fc.constant('deliver_poke' as const), device, pick, withChanges: fc.boolean() }), 3),
     step(fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: options.maxWaitMs }) }), 1),
   );
 }

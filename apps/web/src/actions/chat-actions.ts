@@ -1,0 +1,21 @@
+import type { Chat } from '@hearth/schema';
+import { deleteChat, updateChat } from '../db/chats-repository.ts';
+import type { Storage } from '../db/storage.ts';
+import { selectChat, useUiStore } from '../state/ui-store.ts';
+import { stopChatAnswers } from './answer-sessions.ts';
+
+type ChatOptions = Partial<Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'pinned'>>;
+
+/** Changes a chat's own options: title, system prompt, model, pin. A blank title is ignored. */
+export async function changeChat(storage: Storage, chatId: string, options: ChatOptions): Promise<void> {
+  const title = options.title?.trim();
+  if (options.title !== undefined && !title) return;
+  await updateChat(storage, chatId, title ? { ...options, title } : options);
+}
+
+/** Deletes a chat with its messages; an answer streaming in it stops, and an open chat closes. */
+export async function removeChat(storage: Storage, chatId: string): Promise<void> {
+  stopChatAnswers(chatId);
+  if (useUiStore.getState().selectedChatId === chatId) selectChat(null);
+  await deleteChat(storage, chatId);
+}
