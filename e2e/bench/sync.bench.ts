@@ -163,28 +163,50 @@ try {
   for (let i = 0; i < edits; i++) {
     const current = i === 0 ? target : `renamed ${i - 1}`;
     const next = `renamed ${i}`;
+    // Device B notices the change when its database commits it: Dexie announces each commit in the page
+    // (its `x-storagemutated-1` event), then one index step reads the newest chat. A slow poll is the
+    // fallback; a tight poll would itself load the browser being measured.
     const seen = other.evaluate(async (title) => {
       const open = indexedDB.open('hearth');
       const db: IDBDatabase = await new Promise((resolve) => {
         open.onsuccess = () => resolve(open.result);
       });
-      for (;;) {
-        // The newest change is the one with the greatest clock: one index step, not a scan of every chat.
-        const found = await new Promise<boolean>((resolve) => {
+      const newestIs = () =>
+        new Promise<boolean>((resolve) => {
           const request = db.transaction('chats').objectStore('chats').index('updatedAt').openCursor(null, 'prev');
           request.onsuccess = () => resolve((request.result?.value as { title?: string } | undefined)?.title === title);
         });
-        if (found) {
-          db.close();
-          return Date.now();
-        }
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
+      const at = await new Promise<number>((resolve) => {
+        let done = false;
+        const check = async () => {
+          if (done || !(await newestIs())) return;
+          done = true;
+          resolve(Date.now());
+          removeEventListener('x-storagemutated-1', check);
+          clearInterval(fallback);
+        };
+        addEventListener('x-storagemutated-1', check);
+        const fallback = setInterval(check, 50);
+        void check();
+      });
+      db.close();
+      return at;
     }, next);
     await chats.getByRole('button', { name: `Rename: ${current}`, exact: true }).click();
     await chats.getByRole('textbox', { name: 'Chat title' }).fill(next);
-    const sentAt = await fresh.evaluate(() => Date.now());
+    // The edit is made when the app receives Enter: stamped in the page, so the test driver's own
+    // latency (locating the field, actionability checks) is not counted.
+    const sent = fresh.evaluate(
+      () =>
+        new Promise<number>((resolve) =>
+          addEventListener('keydown', (event) => event.key === 'Enter' && resolve(Date.now()), {
+            capture: true,
+            once: true,
+          }),
+        ),
+    );
     await chats.getByRole('textbox', { name: 'Chat title' }).press('Enter');
+    const sentAt = await sent;
     latencies.push((await seen) - sentAt);
   }
 

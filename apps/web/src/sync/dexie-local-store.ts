@@ -1,5 +1,4 @@
 import {
-  isAnswerInFlight,
   isDeviceLocal,
   type LocalStore,
   type RecordRef,
@@ -7,11 +6,10 @@ import {
   type SyncState,
   type SyncStoreAccess,
 } from '@hearth/core';
-import { type Message, type SyncRecord, type SyncTable, syncTables, type WireRecord } from '@hearth/schema';
+import { type SyncRecord, type SyncTable, syncTables, type WireRecord } from '@hearth/schema';
 import type { Table, Transaction } from 'dexie';
-import type { AppDatabase, HeldRecord, Stored } from '../db/app-database.ts';
+import type { AppDatabase, HeldRecord } from '../db/app-database.ts';
 import { type OutboxEntry, outboxKey } from '../db/outbox-middleware.ts';
-import { isLive } from '../db/record-versions.ts';
 
 type AnyTable = Table<Record<string, unknown>, string>;
 
@@ -36,7 +34,6 @@ function syncAccess(transaction: Transaction): SyncStoreAccess {
   const table = (name: SyncTable): AnyTable => transaction.table(name);
   const outbox = transaction.table<OutboxEntry, string>('outbox');
   const syncState = transaction.table<{ key: string; value: unknown }, string>('syncState');
-  const messages = transaction.table<Stored<Message>, string>('messages');
   const held = transaction.table<HeldRecord, string>('held');
   // Held records are rare (only a newer app version writes them): skip the reads while there are none.
   let heldCount: number | undefined;
@@ -94,11 +91,8 @@ function syncAccess(transaction: Transaction): SyncStoreAccess {
       return refs.filter((ref) => !isDeviceLocal(ref));
     },
     async readOutbox(limit) {
-      // An answer still streaming is pushed once, when it ends, not a few times a second.
-      const entries = await outbox.toArray();
-      const streaming = await streamingAnswerIds(messages, entries);
-      const ready = entries.filter((entry) => !(entry.table === 'messages' && streaming.has(entry.id)));
-      return ready.slice(0, limit ?? ready.length).map((entry) => ({ table: entry.table, key: entry.id }));
+      const entries = await (limit === undefined ? outbox.toArray() : outbox.limit(limit).toArray());
+      return entries.map((entry) => ({ table: entry.table, key: entry.id }));
     },
     async addOutbox(refs) {
       // Only records of this version's tables are ever changed here, so only they reach the outbox.
@@ -136,22 +130,6 @@ const syncStateKeys = [
   'resyncing',
   'parked',
 ] as const satisfies readonly (keyof SyncState)[];
-
-async function streamingAnswerIds(
-  messages: Table<Stored<Message>, string>,
-  entries: OutboxEntry[],
-): Promise<Set<string>> {
-  const ids = entries.filter((entry) => entry.table === 'messages').map((entry) => entry.id);
-  // An empty bulk read issues no IndexedDB request, and awaiting it lets the transaction commit early.
-  if (ids.length === 0) return new Set();
-  const found = await messages.bulkGet(ids);
-  return new Set(
-    found
-      .filter(isLive)
-      .filter((message) => isAnswerInFlight(message.status))
-      .map((message) => message.id),
-  );
-}
 
 function heldKey(ref: RecordRef | undefined): string {
   return ref === undefined ? '' : outboxKey(ref.table, ref.key);

@@ -1,6 +1,6 @@
 import { SyncEngine } from '@hearth/core';
 import { syncPokeSchema } from '@hearth/schema';
-import { liveQuery } from 'dexie';
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { AppDatabase } from '../db/app-database.ts';
 import type { Storage } from '../db/storage.ts';
 import { dexieLocalStore } from './dexie-local-store.ts';
@@ -72,11 +72,14 @@ async function lead(options: {
   const unsubscribeStatus = engine.subscribe((status) => publishSyncView({ kind: 'on', status }, { leading: true }));
   publishSyncView({ kind: 'on', status: engine.status }, { leading: true });
 
-  // Local changes, in any tab, land in the outbox; a change there asks for a push (never a pull: an answer
-  // saved a few times a second while it streams costs no server call at all, it is pushed when it ends).
-  const outbox = liveQuery(() => storage.db.outbox.count()).subscribe((count) => {
-    if (count > 0) engine.requestPush();
-  });
+  // Local changes, in any tab, land in the outbox; a committed change there asks for a push at once
+  // (never a pull: an answer saved a few times a second while it streams costs no server call at all,
+  // it is pushed when it ends). Dexie announces every committed write, other tabs' included.
+  const outboxPart = `idb://${storage.db.name}/outbox/`;
+  const onMutated = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => part.startsWith(outboxPart))) engine.requestPush();
+  };
+  Dexie.on.storagemutated.subscribe(onMutated);
   // The server pokes when another device changed something, often with the change itself; the first poke
   // after a (re)connection tells whether anything was missed.
   const live = client.sync.live.subscribe(undefined, {
@@ -95,7 +98,7 @@ async function lead(options: {
   clearInterval(slowPull);
   window.removeEventListener('online', online);
   live.unsubscribe();
-  outbox.unsubscribe();
+  Dexie.on.storagemutated.unsubscribe(onMutated);
   unsubscribeStatus();
   await engine.stop();
   syncDb.close();

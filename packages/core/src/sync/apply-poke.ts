@@ -24,8 +24,10 @@ export async function applyPoke(context: SyncContext, poke: SyncPoke): Promise<P
     if (state.resyncing) return { kind: 'behind' };
     if (poke.cursor <= state.cursor) return { kind: 'current' };
     if (poke.changes === undefined || poke.changes.from !== state.cursor) return { kind: 'behind' };
-    const taken = await applyRemoteRecords(access, poke.changes.records);
-    await access.writeSyncState({ cursor: poke.cursor });
+    const [taken] = await Promise.all([
+      applyRemoteRecords(access, poke.changes.records),
+      access.writeSyncState({ cursor: poke.cursor }),
+    ]);
     return { kind: 'applied', applied: taken.length };
   });
 }

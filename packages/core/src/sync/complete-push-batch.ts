@@ -18,12 +18,15 @@ export async function completePushBatch(
   const sentFirst = options.mutations[0]?.mutationId;
   const storedFirst = state.inFlight?.[0]?.mutationId;
   const ownChangesOnly = !state.resyncing && state.cursor === response.sequence.before;
-  await access.writeSyncState({
-    ...(storedFirst !== undefined && storedFirst === sentFirst ? { inFlight: null } : {}),
-    // Never reuse an id the server has seen (say the local database came back from a backup):
-    // the server would skip those mutations as already applied.
-    nextMutationId: Math.max(state.nextMutationId, response.lastMutationId + 1),
-    ...(ownChangesOnly && response.sequence.after > state.cursor ? { cursor: response.sequence.after } : {}),
-  });
-  return applyRemoteRecords(access, response.superseded);
+  const [taken] = await Promise.all([
+    applyRemoteRecords(access, response.superseded),
+    access.writeSyncState({
+      ...(storedFirst !== undefined && storedFirst === sentFirst ? { inFlight: null } : {}),
+      // Never reuse an id the server has seen (say the local database came back from a backup):
+      // the server would skip those mutations as already applied.
+      nextMutationId: Math.max(state.nextMutationId, response.lastMutationId + 1),
+      ...(ownChangesOnly && response.sequence.after > state.cursor ? { cursor: response.sequence.after } : {}),
+    }),
+  ]);
+  return taken;
 }

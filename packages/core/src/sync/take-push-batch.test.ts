@@ -1,4 +1,4 @@
-import { syncLimits, syncProtocolVersion } from '@hearth/schema';
+import { type SyncRecord, syncLimits, syncProtocolVersion } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { defaultPushLimits, type PushLimits } from './push-limits.ts';
 import { recordRef } from './record-ref.ts';
@@ -22,6 +22,23 @@ describe('takePushBatch', () => {
     expect(state.inFlight).toEqual(batch.mutations);
     expect(state.nextMutationId).toBe(3);
     expect(store.outbox()).toEqual([recordRef(changes[2] ?? messageChange())]);
+  });
+
+  it('leaves an answer still streaming in the outbox: it is pushed once, when it has ended', async () => {
+    const store = new MemoryStore();
+    const streaming = {
+      ...messageChange(),
+      record: { ...messageChange().record, role: 'assistant', status: 'streaming' },
+    };
+    const question = messageChange();
+    await store.writeLocal(streaming as never, question);
+    const batch = await take(store);
+    expect(batch.mutations.map((mutation) => mutation.change)).toEqual([question]);
+    expect(store.outbox()).toEqual([recordRef(streaming as never)]);
+    const ended = { ...streaming, record: { ...streaming.record, status: 'done', updatedAt: clockAt(9) } };
+    await store.writeLocal(ended as never);
+    await store.transaction((access) => access.writeSyncState({ inFlight: null }));
+    expect((await take(store)).mutations.map((mutation) => mutation.change)).toEqual([ended]);
   });
 
   it('sends the current version of a record, not the one that queued it', async () => {

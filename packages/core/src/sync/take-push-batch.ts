@@ -1,4 +1,11 @@
-import { type SyncMutation, syncProtocolVersion, syncRecordSchema } from '@hearth/schema';
+import {
+  type MessageStatus,
+  type SyncMutation,
+  syncProtocolVersion,
+  syncRecordSchema,
+  type WireRecord,
+} from '@hearth/schema';
+import { isAnswerInFlight } from '../records/answer-in-flight.ts';
 import { jsonByteLength } from './json-size.ts';
 import type { PushLimits } from './push-limits.ts';
 import { isDeviceLocal, type RecordRef, refKey } from './record-ref.ts';
@@ -17,18 +24,25 @@ export interface PushBatch {
   resent: boolean;
 }
 
+/** An answer still streaming is pushed once, when it ends, not a few times a second: it stays in the outbox. */
+function heldBackWhileStreaming(current: WireRecord): boolean {
+  const { record } = current;
+  // A wire record's status is unchecked; the rule only asks whether it is one of the in-flight values.
+  return current.table === 'messages' && !record.deleted && isAnswerInFlight(record.status as MessageStatus);
+}
+
 /**
  * Picks the next push batch inside one transaction: the unanswered in-flight batch if there is one;
- * otherwise the oldest outbox entries with their current records, numbered from the mutation counter,
- * stored as the in-flight batch while exactly those entries leave the outbox. A change made after this
- * adds a new entry, so it is pushed later rather than lost.
+ * otherwise the oldest outbox entries with their current records (answers still streaming excepted),
+ * numbered from the mutation counter, stored as the in-flight batch while exactly those entries leave
+ * the outbox. A change made after this adds a new entry, so it is pushed later rather than lost.
+ * Independent reads and writes are issued together: each IndexedDB round trip costs milliseconds.
  */
 export async function takePushBatch(access: SyncStoreAccess, limits: PushLimits): Promise<PushBatch> {
-  const state = await readSyncState(access);
+  const [state, entries] = await Promise.all([readSyncState(access), access.readOutbox(limits.mutationsPerPush)]);
   if (state.inFlight !== null && state.inFlight.length > 0) {
     return { mutations: state.inFlight, rejected: [], resent: true };
   }
-  const entries = await access.readOutbox(limits.mutationsPerPush);
   if (entries.length === 0) return { mutations: [], rejected: [], resent: false };
   const records = await access.getRecords(entries);
 
@@ -44,6 +58,7 @@ export async function takePushBatch(access: SyncStoreAccess, limits: PushLimits)
       consumed.push(ref);
       continue;
     }
+    if (heldBackWhileStreaming(current)) continue;
     // The server refuses a batch whole, so one invalid record would block every push after it.
     const parsed = syncRecordSchema.safeParse(current);
     if (!parsed.success) {
@@ -67,13 +82,16 @@ export async function takePushBatch(access: SyncStoreAccess, limits: PushLimits)
     nextId += 1;
   }
 
+  if (consumed.length === 0) return { mutations, rejected, resent: false };
   const settled = new Set(consumed.map(refKey));
   const parked = [...state.parked.filter((ref) => !settled.has(refKey(ref))), ...rejected.map((entry) => entry.ref)];
-  await access.writeSyncState({
-    inFlight: mutations.length > 0 ? mutations : null,
-    nextMutationId: nextId,
-    ...(rejected.length > 0 || parked.length !== state.parked.length ? { parked } : {}),
-  });
-  await access.deleteOutbox(consumed);
+  await Promise.all([
+    access.writeSyncState({
+      inFlight: mutations.length > 0 ? mutations : null,
+      nextMutationId: nextId,
+      ...(rejected.length > 0 || parked.length !== state.parked.length ? { parked } : {}),
+    }),
+    access.deleteOutbox(consumed),
+  ]);
   return { mutations, rejected, resent: false };
 }
