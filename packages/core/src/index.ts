@@ -83,3 +83,10 @@ export {
 export { hostTimer, type SyncTimer } from './sync/sync-timer.ts';
 export type { SyncClock, SyncTransport } from './sync/sync-transport.ts';
 export { type PushBatch, type RejectedRecord, takePushBatch } from './sync/take-push-batch.ts';
+export type {
+  ImportedChat,
+  ImportedMessage,
+  ImportNote,
+  ImportNoteKind,
+  ImportSource,
+} from './import/imported-chat.ts';

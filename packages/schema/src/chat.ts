@@ -12,7 +12,10 @@ export type ForkOrigin = z.infer<typeof forkOriginSchema>;
 
 const epochMs = z.int().check(z.nonnegative());
 
-/** A live conversation. `lastActivityAt` (epoch ms) orders the chat list. */
+/**
+ * A live conversation. `lastActivityAt` (epoch ms) orders the chat list. `shownLeafId` is the last message
+ * of the branch on screen; missing or pointing at a message that is gone, the newest leaf is shown.
+ */
 export const chatSchema = z.looseObject({
   ...recordBaseSchema.shape,
   title: z.string().check(z.maxLength(chatTitleMaxLength)),
@@ -21,6 +24,7 @@ export const chatSchema = z.looseObject({
   params: generationParamsSchema,
   pinned: z.boolean(),
   forkedFrom: z.nullable(forkOriginSchema),
+  shownLeafId: z.optional(z.nullable(idSchema)),
   createdAt: epochMs,
   lastActivityAt: epochMs,
 });

@@ -18,7 +18,12 @@ export type MessageStatus = z.infer<typeof messageStatusSchema>;
 export const connectionPathSchema = z.enum(['direct', 'relay']);
 export type ConnectionPath = z.infer<typeof connectionPathSchema>;
 
-/** One live turn of a conversation. `createdAt` (epoch ms) orders messages within a chat. */
+/**
+ * One live turn of a conversation. `createdAt` (epoch ms) orders messages within a chat. `parentId` makes
+ * a chat a tree (docs/records.md, "Branches"): the message this one answers or follows. Records written
+ * before branches existed, or by an app version that does not know them, have no `parentId`; their parent
+ * is the message created just before them in the chat, which is what such an app showed above them.
+ */
 export const messageSchema = z.looseObject({
   ...recordBaseSchema.shape,
   chatId: idSchema,
@@ -31,6 +36,7 @@ export const messageSchema = z.looseObject({
   usage: z.nullable(usageSchema),
   createdAt: z.int().check(z.nonnegative()),
   feedback: z.nullable(feedbackSchema),
+  parentId: z.optional(z.nullable(idSchema)),
   connection: z.nullable(connectionPathSchema),
 });
 export type Message = z.infer<typeof messageSchema>;
