@@ -90,3 +90,4 @@ export type {
   ImportNoteKind,
   ImportSource,
 } from './import/imported-chat.ts';
+export { ImportFileError, type ImportFileErrorCode } from './import/import-file-error.ts';
