@@ -13,6 +13,14 @@ export {
 export { HybridClock, type HybridClockOptions } from './clock/hybrid-clock.ts';
 export { newDeviceId } from './ids/device-id.ts';
 export { uuidV7 } from './ids/uuid-v7.ts';
+export { ImportFileError, type ImportFileErrorCode } from './import/import-file-error.ts';
+export type {
+  ImportedChat,
+  ImportedMessage,
+  ImportNote,
+  ImportNoteKind,
+  ImportSource,
+} from './import/imported-chat.ts';
 export {
   buildChatCompletionBody,
   buildChatRequest,
@@ -83,11 +91,3 @@ export {
 export { hostTimer, type SyncTimer } from './sync/sync-timer.ts';
 export type { SyncClock, SyncTransport } from './sync/sync-transport.ts';
 export { type PushBatch, type RejectedRecord, takePushBatch } from './sync/take-push-batch.ts';
-export type {
-  ImportedChat,
-  ImportedMessage,
-  ImportNote,
-  ImportNoteKind,
-  ImportSource,
-} from './import/imported-chat.ts';
-export { ImportFileError, type ImportFileErrorCode } from './import/import-file-error.ts';
