@@ -27,7 +27,7 @@ export {
   completionErrorCodes,
   completionErrorSchema,
 } from './completion-error.ts';
-export { type Feedback, feedbackSchema } from './feedback.ts';
+export { type Feedback, feedbackCommentMaxLength, feedbackSchema } from './feedback.ts';
 export {
   type GenerationParams,
   generationParamsSchema,

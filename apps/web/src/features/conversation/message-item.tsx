@@ -8,6 +8,7 @@ import { appStorage } from '../../app/app-storage.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setEditingMessage, useUiStore } from '../../state/ui-store.ts';
 import { LazyMarkdown } from '../markdown/lazy-markdown.tsx';
+import { AnswerFeedback } from './answer-feedback.tsx';
 import { completionErrorText } from './completion-error-text.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { CopyButton } from './copy-button.tsx';
@@ -83,6 +84,7 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
           )}
           {!isUser && message.connection && <span className="message-usage">{s.via(message.connection)}</span>}
           <CopyButton text={message.content} label={s.copy} doneLabel={s.copied} />
+          {!isUser && message.status !== 'error' && <AnswerFeedback message={message} />}
           {message.status === 'queued' && (
             <button
               type="button"
