@@ -61,6 +61,7 @@ export {
   releaseHeldRecords,
   shouldTakeRemote,
 } from './sync/merge-remote.ts';
+export { newOutboxStamp } from './sync/outbox-stamp.ts';
 export { parsePullResponse, parsePushResponse } from './sync/parse-sync-response.ts';
 export { type PullReport, pullChanges } from './sync/pull-changes.ts';
 export { defaultPushLimits, type PushLimits } from './sync/push-limits.ts';
@@ -84,6 +85,8 @@ export type { SyncStatus } from './sync/sync-status.ts';
 export {
   initialSyncState,
   type LocalStore,
+  type OutboxAccess,
+  type OutboxRef,
   readSyncState,
   type SyncState,
   type SyncStoreAccess,

@@ -2,7 +2,7 @@ import { initialAnswerState } from '@hearth/core';
 import type { Chat } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { testStorage } from '../../test/test-storage.ts';
-import { createChat, deleteChat } from './chats-repository.ts';
+import { createChat, deleteChat, updateChat } from './chats-repository.ts';
 import { appendQuestion, saveAnswer } from './messages-repository.ts';
 import { saveModelConfig } from './model-configs-repository.ts';
 import { outboxKey } from './outbox-middleware.ts';
@@ -32,6 +32,18 @@ describe('outbox', () => {
     expect(keys).toEqual(
       [outboxKey('chats', chat.id), outboxKey('messages', question.id), outboxKey('messages', answer.id)].sort(),
     );
+  });
+
+  it('stamps the entry anew on every write, so a push read before a write never claims it', async () => {
+    const storage = testStorage();
+    const chat = await createChat(storage);
+    const stampOf = async () => (await storage.db.outbox.get(outboxKey('chats', chat.id)))?.stamp;
+    const first = await stampOf();
+    await updateChat(storage, chat.id, { title: 'renamed' });
+    const second = await stampOf();
+    expect(first).toEqual(expect.any(String));
+    expect(second).toEqual(expect.any(String));
+    expect(second).not.toBe(first);
   });
 
   it('is written in the same transaction as the change: a failed transaction leaves neither', async () => {

@@ -1,3 +1,4 @@
+import { newOutboxStamp } from '@hearth/core';
 import { isDeviceLocalSetting, type SyncTable, syncTables } from '@hearth/schema';
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 
@@ -7,6 +8,8 @@ export interface OutboxEntry {
   key: string;
   table: SyncTable;
   id: string;
+  /** New on every write of the record (entries from before stamps have none): see take-push-batch.ts. */
+  stamp?: string;
 }
 
 /** The outbox key of a record (also the key of a held record, whose table this version may not know). */
@@ -54,7 +57,14 @@ export const outboxMiddleware: Middleware<DBCore> = {
             const entries = changedKeys(request, keyOf)
               .filter((id): id is string => typeof id === 'string')
               .filter((id) => name !== 'settings' || !isDeviceLocalSetting(id))
-              .map((id): OutboxEntry => ({ key: outboxKey(name as SyncTable, id), table: name as SyncTable, id }));
+              .map(
+                (id): OutboxEntry => ({
+                  key: outboxKey(name as SyncTable, id),
+                  table: name as SyncTable,
+                  id,
+                  stamp: newOutboxStamp(),
+                }),
+              );
             if (entries.length > 0) {
               await down.table(outboxTable).mutate({ type: 'put', trans: request.trans, values: entries });
             }

@@ -1,6 +1,8 @@
 import {
   isDeviceLocal,
   type LocalStore,
+  newOutboxStamp,
+  type OutboxRef,
   type RecordRef,
   recordRef,
   type SyncState,
@@ -25,6 +27,9 @@ export function dexieLocalStore(db: AppDatabase): LocalStore {
     // chains of native awaits can outlast the zone, and an operation outside it would run in a
     // transaction of its own and let this one commit early.
     transaction: (work) => db.transaction('rw', scope, (transaction) => work(syncAccess(transaction))),
+    read: (work) => db.transaction('r', scope, (transaction) => work(syncAccess(transaction))),
+    outboxTransaction: (work) =>
+      db.transaction('rw', [db.outbox, db.syncState], (transaction) => work(syncAccess(transaction))),
   };
 }
 
@@ -92,13 +97,24 @@ function syncAccess(transaction: Transaction): SyncStoreAccess {
     },
     async readOutbox(limit) {
       const entries = await (limit === undefined ? outbox.toArray() : outbox.limit(limit).toArray());
-      return entries.map((entry) => ({ table: entry.table, key: entry.id }));
+      return entries.map(outboxRef);
+    },
+    async getOutboxEntries(refs) {
+      const entries = await outbox.bulkGet(refs.map((ref) => outboxKey(ref.table, ref.key)));
+      return entries.map((entry) => (entry === undefined ? undefined : outboxRef(entry)));
     },
     async addOutbox(refs) {
       // Only records of this version's tables are ever changed here, so only they reach the outbox.
       const entries = refs
         .filter((ref) => knownTables.has(ref.table))
-        .map((ref) => ({ key: outboxKey(ref.table, ref.key), table: ref.table as SyncTable, id: ref.key }));
+        .map(
+          (ref): OutboxEntry => ({
+            key: outboxKey(ref.table, ref.key),
+            table: ref.table as SyncTable,
+            id: ref.key,
+            stamp: newOutboxStamp(),
+          }),
+        );
       await outbox.bulkPut(entries);
     },
     async deleteOutbox(refs) {
@@ -130,6 +146,10 @@ const syncStateKeys = [
   'resyncing',
   'parked',
 ] as const satisfies readonly (keyof SyncState)[];
+
+function outboxRef(entry: OutboxEntry): OutboxRef {
+  return { table: entry.table, key: entry.id, ...(entry.stamp === undefined ? {} : { stamp: entry.stamp }) };
+}
 
 function heldKey(ref: RecordRef | undefined): string {
   return ref === undefined ? '' : outboxKey(ref.table, ref.key);

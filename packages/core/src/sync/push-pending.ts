@@ -2,7 +2,7 @@ import { syncProtocolVersion } from '@hearth/schema';
 import { completePushBatch } from './complete-push-batch.ts';
 import { latestClock } from './merge-remote.ts';
 import { parsePushResponse } from './parse-sync-response.ts';
-import { callServer, inTransaction, type SyncContext } from './sync-context.ts';
+import { callServer, inTransaction, type SyncContext, storageCall } from './sync-context.ts';
 import { type RejectedRecord, takePushBatch } from './take-push-batch.ts';
 
 /** What pushing did. */
@@ -18,7 +18,7 @@ export interface PushReport {
 export async function pushPending(context: SyncContext): Promise<PushReport> {
   const report: PushReport = { pushed: 0, superseded: 0, rejected: [] };
   for (;;) {
-    const batch = await inTransaction(context, (access) => takePushBatch(access, context.limits));
+    const batch = await storageCall(() => takePushBatch(context.store, context.limits));
     report.rejected.push(...batch.rejected);
     if (batch.mutations.length === 0) {
       if (batch.rejected.length > 0) continue; // entries were settled; more may follow

@@ -16,12 +16,14 @@ export interface SyncContext {
 }
 
 /** Runs store work in one transaction, normalising whatever the database throws. */
-export async function inTransaction<T>(
-  context: SyncContext,
-  work: (access: SyncStoreAccess) => Promise<T>,
-): Promise<T> {
+export function inTransaction<T>(context: SyncContext, work: (access: SyncStoreAccess) => Promise<T>): Promise<T> {
+  return storageCall(() => context.store.transaction(work));
+}
+
+/** Runs work on the store (one or more transactions), normalising whatever the database throws. */
+export async function storageCall<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await context.store.transaction(work);
+    return await work();
   } catch (error) {
     throw toStorageError(error);
   }

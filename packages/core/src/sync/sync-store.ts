@@ -1,6 +1,15 @@
 import type { SyncMutation, SyncRecord, WireRecord } from '@hearth/schema';
 import type { RecordRef } from './record-ref.ts';
 
+/**
+ * An outbox entry: the record it names, and a stamp that changes with every local write of that record.
+ * The stamp lets a push batch be read without locking the records and then claimed only where no write
+ * came in between (take-push-batch.ts).
+ */
+export interface OutboxRef extends RecordRef {
+  readonly stamp?: string;
+}
+
 /** What the sync engine persists besides the records and the outbox. */
 export interface SyncState {
   /** Where the next pull starts: the server's per-user sequence, 0 for the beginning. */
@@ -46,8 +55,10 @@ export interface SyncStoreAccess {
   /** Every synced record on this device, held ones included. */
   listRecordRefs(): Promise<RecordRef[]>;
   /** Outbox entries, oldest first; at most `limit` of them when given. */
-  readOutbox(limit?: number): Promise<RecordRef[]>;
-  /** Adds entries; an entry already there stays where it is (one entry per record, coalesced). */
+  readOutbox(limit?: number): Promise<OutboxRef[]>;
+  /** The entries of these records as they are now, `undefined` where there is none, in the same order. */
+  getOutboxEntries(refs: readonly RecordRef[]): Promise<(OutboxRef | undefined)[]>;
+  /** Adds entries with fresh stamps; an entry already there keeps its place (one per record, coalesced). */
   addOutbox(refs: readonly RecordRef[]): Promise<void>;
   /** Removes entries; absent ones are ignored. */
   deleteOutbox(refs: readonly RecordRef[]): Promise<void>;
@@ -64,9 +75,22 @@ export interface SyncStoreAccess {
  */
 export interface LocalStore {
   transaction<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read-only transaction over the same tables; `work` only reads. Readers never wait
+   * for each other, so this does not queue behind the app's own queries the way a read-write one does.
+   */
+  read<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T>;
+  /** Runs `work` in one read-write transaction over the outbox and the sync state only. */
+  outboxTransaction<T>(work: (access: OutboxAccess) => Promise<T>): Promise<T>;
 }
 
+/** What a transaction over the outbox and the sync state can do. */
+export type OutboxAccess = Pick<
+  SyncStoreAccess,
+  'readOutbox' | 'getOutboxEntries' | 'deleteOutbox' | 'readSyncState' | 'writeSyncState'
+>;
+
 /** The sync state with defaults for keys never written. */
-export async function readSyncState(access: SyncStoreAccess): Promise<SyncState> {
+export async function readSyncState(access: Pick<SyncStoreAccess, 'readSyncState'>): Promise<SyncState> {
   return { ...initialSyncState, ...(await access.readSyncState()) };
 }

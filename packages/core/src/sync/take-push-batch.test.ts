@@ -1,14 +1,63 @@
-import { type SyncRecord, syncLimits, syncProtocolVersion } from '@hearth/schema';
+import { syncLimits, syncProtocolVersion } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { defaultPushLimits, type PushLimits } from './push-limits.ts';
 import { recordRef } from './record-ref.ts';
-import { takePushBatch } from './take-push-batch.ts';
+import type { LocalStore } from './sync-store.ts';
+import { type PushBatch, takePushBatch } from './take-push-batch.ts';
 import { chatChange, clockAt, MemoryStore, messageChange } from './test/index.ts';
 
-const take = (store: MemoryStore, limits: PushLimits = defaultPushLimits) =>
-  store.transaction((access) => takePushBatch(access, limits));
+const take = (store: MemoryStore, limits: PushLimits = defaultPushLimits) => takePushBatch(store, limits);
+
+/** The store, with `meanwhile` run once right after the batch's records were read and before it is claimed. */
+function racing(store: MemoryStore, meanwhile: () => Promise<unknown>): LocalStore {
+  let done = false;
+  return {
+    transaction: (work) => store.transaction(work),
+    outboxTransaction: (work) => store.outboxTransaction(work),
+    read: async (work) => {
+      const result = await store.read(work);
+      if (!done) {
+        done = true;
+        await meanwhile();
+      }
+      return result;
+    },
+  };
+}
 
 describe('takePushBatch', () => {
+  it('leaves a record written after its batch was read in the outbox, to go next as written', async () => {
+    const store = new MemoryStore();
+    const chat = chatChange({ updatedAt: clockAt(1), title: 'first' });
+    const other = chatChange();
+    await store.writeLocal(chat, other);
+    const edited = { ...chat, record: { ...chat.record, updatedAt: clockAt(2), title: 'edited' } };
+    const batch = await takePushBatch(
+      racing(store, () => store.writeLocal(edited)),
+      defaultPushLimits,
+    );
+    expect(batch.mutations).toEqual([{ mutationId: 1, change: other }]);
+    expect(store.outbox()).toEqual([recordRef(chat)]);
+    await store.transaction((access) => access.writeSyncState({ inFlight: null }));
+    expect((await take(store)).mutations).toEqual([{ mutationId: 2, change: edited }]);
+  });
+
+  it('reads again when another batch was taken in between, and gives that one back', async () => {
+    const store = new MemoryStore();
+    await store.writeLocal(chatChange(), chatChange());
+    let other: PushBatch | undefined;
+    const batch = await takePushBatch(
+      racing(store, async () => {
+        other = await take(store, { ...defaultPushLimits, mutationsPerPush: 1 });
+      }),
+      defaultPushLimits,
+    );
+    expect(other?.mutations).toHaveLength(1);
+    expect(batch).toEqual({ mutations: other?.mutations, rejected: [], resent: true });
+    expect(store.outbox()).toHaveLength(1);
+    expect((await store.syncState()).nextMutationId).toBe(2);
+  });
+
   it('numbers the oldest entries consecutively from the counter and moves them in flight', async () => {
     const store = new MemoryStore();
     const changes = [chatChange(), chatChange(), messageChange()];

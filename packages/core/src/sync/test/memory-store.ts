@@ -1,13 +1,21 @@
 import type { SyncRecord, WireRecord } from '@hearth/schema';
+import { newOutboxStamp } from '../outbox-stamp.ts';
 import { recordLocalChanges } from '../record-local-change.ts';
 import { type RecordRef, recordRef, refKey } from '../record-ref.ts';
-import { type LocalStore, readSyncState, type SyncState, type SyncStoreAccess } from '../sync-store.ts';
+import {
+  type LocalStore,
+  type OutboxAccess,
+  type OutboxRef,
+  readSyncState,
+  type SyncState,
+  type SyncStoreAccess,
+} from '../sync-store.ts';
 
 interface Tables {
   records: Map<string, SyncRecord>;
   /** Versions written by a newer app version that this one cannot read. */
   held: Map<string, WireRecord>;
-  outbox: Map<string, RecordRef>;
+  outbox: Map<string, OutboxRef>;
   state: Partial<SyncState>;
 }
 
@@ -23,9 +31,21 @@ export class MemoryStore implements LocalStore {
 
   /** Runs `work` in one transaction. */
   transaction<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T> {
-    const run = this.#queue.then(() => this.#run(work));
+    const run = this.#queue.then(() => this.#run(work, 'commit'));
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Runs `work` in one read-only transaction: whatever it writes is thrown away. */
+  read<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T> {
+    const run = this.#queue.then(() => this.#run(work, 'discard'));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs `work` in one transaction over the outbox and the sync state. */
+  outboxTransaction<T>(work: (access: OutboxAccess) => Promise<T>): Promise<T> {
+    return this.transaction(work);
   }
 
   /** What the app does on a local change: the records and their outbox entries in one transaction. */
@@ -53,9 +73,9 @@ export class MemoryStore implements LocalStore {
     return change === undefined ? undefined : structuredClone(change);
   }
 
-  /** The outbox, oldest first. */
+  /** The records the outbox names, oldest first. */
   outbox(): RecordRef[] {
-    return [...this.#tables.outbox.values()];
+    return [...this.#tables.outbox.values()].map(({ table, key }) => ({ table, key }));
   }
 
   /** The sync state with defaults. */
@@ -63,7 +83,7 @@ export class MemoryStore implements LocalStore {
     return this.transaction(readSyncState);
   }
 
-  async #run<T>(work: (access: SyncStoreAccess) => Promise<T>): Promise<T> {
+  async #run<T>(work: (access: SyncStoreAccess) => Promise<T>, end: 'commit' | 'discard'): Promise<T> {
     const draft: Tables = {
       records: new Map(this.#tables.records),
       held: new Map(this.#tables.held),
@@ -71,6 +91,7 @@ export class MemoryStore implements LocalStore {
       state: structuredClone(this.#tables.state),
     };
     const result = await work(accessTo(draft));
+    if (end === 'discard') return result;
     const failure = this.failNextCommit;
     if (failure !== null) {
       this.failNextCommit = null;
@@ -116,11 +137,18 @@ function accessTo(tables: Tables): SyncStoreAccess {
       return [...tables.records.values(), ...tables.held.values()].map(recordRef);
     },
     async readOutbox(limit) {
-      return [...tables.outbox.values()].slice(0, limit ?? Number.POSITIVE_INFINITY);
+      return [...tables.outbox.values()].slice(0, limit ?? Number.POSITIVE_INFINITY).map((entry) => ({ ...entry }));
+    },
+    async getOutboxEntries(refs) {
+      return refs.map((ref) => {
+        const entry = tables.outbox.get(refKey(ref));
+        return entry === undefined ? undefined : { ...entry };
+      });
     },
     async addOutbox(refs) {
-      // Coalesced: one entry per record, and an entry already there keeps its place in line.
-      for (const ref of refs) if (!tables.outbox.has(refKey(ref))) tables.outbox.set(refKey(ref), { ...ref });
+      // Coalesced: one entry per record; setting an existing key keeps its place in line (Map order).
+      for (const { table, key } of refs)
+        tables.outbox.set(refKey({ table, key }), { table, key, stamp: newOutboxStamp() });
     },
     async deleteOutbox(refs) {
       for (const ref of refs) tables.outbox.delete(refKey(ref));
