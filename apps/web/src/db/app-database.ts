@@ -10,6 +10,7 @@ import type {
 } from '@hearth/schema';
 import { Dexie, type EntityTable } from 'dexie';
 import { type OutboxEntry, outboxMiddleware } from './outbox-middleware.ts';
+import { type PinnedChatEntry, pinnedChatsIndex } from './pinned-chats-index.ts';
 import { defineSchemaVersions } from './schema-versions.ts';
 
 /** Facts about this device that never sync: its id. */
@@ -47,10 +48,13 @@ export class AppDatabase extends Dexie {
   syncState!: EntityTable<{ key: string; value: unknown }, 'key'>;
   /** Records from a newer app version that this one cannot read yet. */
   held!: EntityTable<HeldRecord, 'key'>;
+  /** Device-local index: which chats are pinned (pinned-chats-index.ts). */
+  pinnedChats!: EntityTable<PinnedChatEntry, 'id'>;
 
   constructor(name = 'hearth', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options);
     defineSchemaVersions(this);
     this.use(outboxMiddleware);
+    this.use(pinnedChatsIndex);
   }
 }

@@ -44,6 +44,45 @@ export async function listChats(db: AppDatabase): Promise<Chat[]> {
   return [...chats.filter((chat) => chat.pinned), ...chats.filter((chat) => !chat.pinned)];
 }
 
+/** What the chat list shows without a search: the pinned chats and a window of the newest others. */
+export interface ChatWindow {
+  /** Every pinned chat, then at most `limit` others; each part by last activity, newest first. */
+  chats: Chat[];
+  /** How many live chats there are in all. */
+  total: number;
+}
+
+/**
+ * The chat list without a search. It reads the pinned chats (their index, pinned-chats-index.ts) and
+ * the newest others, never every chat: with thousands of chats a full read after each change kept the
+ * database busy for tens of milliseconds, and every write and sync push waited behind it.
+ */
+export async function listChatWindow(db: AppDatabase, limit: number): Promise<ChatWindow> {
+  const [pinnedIds, total] = await Promise.all([
+    db.pinnedChats.toCollection().primaryKeys(),
+    // Tombstones have no `lastActivityAt`, so counting the index counts live chats.
+    db.chats.orderBy('lastActivityAt').count(),
+  ]);
+  const [pinnedRows, newestRows] = await Promise.all([
+    db.chats.bulkGet(pinnedIds),
+    db.chats
+      .orderBy('lastActivityAt')
+      .reverse()
+      .limit(limit + pinnedIds.length)
+      .toArray(),
+  ]);
+  const pinned = pinnedRows
+    .filter(isLive)
+    .filter((chat) => chat.pinned)
+    .sort((a, b) => b.lastActivityAt - a.lastActivityAt);
+  const pinnedIdSet = new Set(pinned.map((chat) => chat.id));
+  const others = newestRows
+    .filter(isLive)
+    .filter((chat) => !pinnedIdSet.has(chat.id))
+    .slice(0, limit);
+  return { chats: [...pinned, ...others], total };
+}
+
 /** One live chat, or undefined when it does not exist or was deleted. */
 export async function getChat(db: AppDatabase, id: string): Promise<Chat | undefined> {
   const chat = await db.chats.get(id);

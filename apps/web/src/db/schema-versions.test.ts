@@ -28,7 +28,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('upgrade', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const chats = await db.chats.orderBy('lastActivityAt').toArray();
     expect(chats.map((c) => [c.id, 'lastActivityAt' in c ? c.lastActivityAt : undefined])).toEqual([
       ['empty', 200],
@@ -93,6 +93,36 @@ describe('database upgrades', () => {
     ]);
     const everything = JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray())));
     expect(everything).not.toContain(canary);
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
+  it('v4 -> v5 indexes the pinned chats already stored, and rewrites no synced record', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('pins', { indexedDB, IDBKeyRange });
+    v4.version(4).stores({
+      chats: 'id, updatedAt, lastActivityAt',
+      messages: 'id, [chatId+createdAt], updatedAt, status',
+      modelConfigs: 'id, updatedAt',
+      settings: 'key, updatedAt',
+      secrets: 'modelConfigId',
+      meta: 'key',
+      outbox: 'key',
+      syncState: 'key',
+      held: 'key',
+    });
+    const chats = [
+      { id: 'pinned', title: 'p', pinned: true, lastActivityAt: 1, updatedAt: 'u1', deleted: false },
+      { id: 'plain', title: 'q', pinned: false, lastActivityAt: 2, updatedAt: 'u2', deleted: false },
+      { id: 'gone', updatedAt: 'u3', deleted: true },
+    ];
+    await v4.table('chats').bulkAdd(chats);
+    v4.close();
+
+    const db = new AppDatabase('pins', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await db.pinnedChats.toArray()).toEqual([{ id: 'pinned' }]);
+    expect(await db.chats.toArray()).toEqual([...chats].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(await db.outbox.count()).toBe(0);
     db.close();
   });

@@ -1,4 +1,5 @@
 import type { Dexie, Transaction } from 'dexie';
+import { isPinned, type PinnedChatEntry, pinnedChatsTable } from './pinned-chats-index.ts';
 
 /**
  * Every version of the database layout, oldest first. A version is never edited once shipped: a
@@ -36,6 +37,17 @@ export function defineSchemaVersions(db: Dexie): void {
   // clock (in the batch in flight too); `held` keeps records a newer app version wrote that this one
   // cannot read (docs/records.md).
   db.version(4).stores({ held: 'key' }).upgrade(forgetTombstoneContent);
+
+  // v5: `pinnedChats` holds the ids of the pinned chats (IndexedDB cannot index a boolean), kept by every
+  // write of a chat (pinned-chats-index.ts), so the chat list reads its pinned chats and a window of the
+  // newest ones instead of every chat. Device-local: nothing of a synced record changes.
+  db.version(5).stores({ pinnedChats: 'id' }).upgrade(indexPinnedChats);
+}
+
+/** Fills `pinnedChats` from the chats already stored. */
+async function indexPinnedChats(tx: Transaction): Promise<void> {
+  const pinned = await tx.table('chats').filter(isPinned).toArray();
+  await tx.table(pinnedChatsTable).bulkPut(pinned.map((chat: { id: string }): PinnedChatEntry => ({ id: chat.id })));
 }
 
 /** Reduces every stored tombstone to `{ id | key, updatedAt, deleted }`. */

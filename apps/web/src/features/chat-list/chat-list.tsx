@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { appStorage } from '../../app/app-storage.ts';
-import { listChats } from '../../db/chats-repository.ts';
+import { type ChatWindow, listChats, listChatWindow } from '../../db/chats-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
 import { SyncStatusLine } from '../sync/sync-status-line.tsx';
@@ -15,18 +15,25 @@ const pageSize = 100;
 export function ChatList() {
   const s = useStrings(chatListStrings);
   const { db } = appStorage();
-  const chats = useLiveQuery(() => listChats(db), [], undefined);
   const selectedChatId = useUiStore((state) => state.selectedChatId);
   const open = useUiStore((state) => state.sidebarOpen);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
   const [limit, setLimit] = useState(pageSize);
-  const matching = (chats ?? []).filter(
-    (chat) => !deferredQuery || chat.title.toLocaleLowerCase().includes(deferredQuery),
+  const searching = deferredQuery !== '';
+  // A long history shows its pinned and newest chats and the rest on request: reading or rendering
+  // thousands of rows would slow every start and every change to the list. Only a search reads them all.
+  const listed = useLiveQuery(
+    (): Promise<ChatWindow> =>
+      searching ? listChats(db).then((chats) => ({ chats, total: chats.length })) : listChatWindow(db, limit),
+    [searching, limit],
+    undefined,
   );
-  // A long history shows its newest chats first and the rest on request: rendering thousands of rows
-  // would slow every start and every change to the list.
+  const matching = (listed?.chats ?? []).filter(
+    (chat) => !searching || chat.title.toLocaleLowerCase().includes(deferredQuery),
+  );
   const shown = matching.slice(0, limit);
+  const more = searching ? matching.length - shown.length : (listed?.total ?? 0) - shown.length;
 
   return (
     <aside className={`sidebar${open ? ' open' : ''}`}>
@@ -57,12 +64,12 @@ export function ChatList() {
             <ChatListItem key={chat.id} chat={chat} selected={chat.id === selectedChatId} />
           ))}
         </ul>
-        {matching.length > shown.length && (
+        {more > 0 && (
           <button type="button" className="button show-more" onClick={() => setLimit((count) => count + pageSize)}>
-            {s.showMore(matching.length - shown.length)}
+            {s.showMore(more)}
           </button>
         )}
-        {chats && shown.length === 0 && <p className="sidebar-note">{chats.length === 0 ? s.noChats : s.noMatches}</p>}
+        {listed && shown.length === 0 && <p className="sidebar-note">{listed.total === 0 ? s.noChats : s.noMatches}</p>}
       </nav>
       <SyncStatusLine />
       <button type="button" className="button settings-button" onClick={() => setSettingsOpen(true)}>

@@ -103,6 +103,7 @@ function FeedbackForm({
       <label htmlFor={commentId}>{s.comment}</label>
       <textarea
         id={commentId}
+        className="feedback-input"
         value={comment}
         aria-describedby={tooLong ? `${hintId} ${errorId}` : hintId}
         aria-invalid={tooLong}
