@@ -54,7 +54,8 @@ function syncAccess(transaction: Transaction): SyncStoreAccess {
   return {
     async getRecords(refs) {
       const found = new Map<string, WireRecord>();
-      for (const [name, keys] of groupByTable(refs.filter((ref) => knownTables.has(ref.table)))) {
+      for (const [name, wanted] of groupByTable(refs.filter((ref) => knownTables.has(ref.table)))) {
+        const keys = await presentKeys(table(name), wanted);
         const records = await table(name).bulkGet(keys);
         records.forEach((record, index) => {
           if (record) found.set(outboxKey(name, keys[index] ?? ''), { table: name, record } as SyncRecord);
@@ -146,6 +147,26 @@ const syncStateKeys = [
   'resyncing',
   'parked',
 ] as const satisfies readonly (keyof SyncState)[];
+
+/** From this many keys on, one read of the keys in their range beats a lookup per key. */
+const rangeCheckFrom = 64;
+
+/**
+ * The keys among `keys` that the table has. A pulled page asks for thousands of records that a device
+ * mostly does not have yet (all of them on a new device), and ids are time-ordered, so the keys stored
+ * within the page's key range are few and cheap to list (keys only, no values): only those are read.
+ */
+async function presentKeys(table: AnyTable, keys: string[]): Promise<string[]> {
+  if (keys.length < rangeCheckFrom) return keys;
+  let lowest = keys[0] ?? '';
+  let highest = lowest;
+  for (const key of keys) {
+    if (key < lowest) lowest = key;
+    if (key > highest) highest = key;
+  }
+  const stored = new Set((await table.where(':id').between(lowest, highest, true, true).primaryKeys()).map(String));
+  return keys.filter((key) => stored.has(key));
+}
 
 function outboxRef(entry: OutboxEntry): OutboxRef {
   return { table: entry.table, key: entry.id, ...(entry.stamp === undefined ? {} : { stamp: entry.stamp }) };
