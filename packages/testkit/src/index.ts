@@ -4,6 +4,23 @@ export { type RequestSummary, summarizeRequest } from './control-routes.ts';
 export { upstreamCookie } from './exchange.ts';
 export { type FakeUpstream, type FakeUpstreamOptions, startFakeUpstream } from './fake-upstream.ts';
 export { hostileMarker, pixelPath } from './hostile-reply.ts';
+export {
+  type ChatgptConversationSpec,
+  type ChatgptNode,
+  chatgptBrokenConversations,
+  chatgptConversation,
+  chatgptConversations,
+  chatgptExportJson,
+  chatgptExportZip,
+  chatgptPartsConversation,
+  chatgptText,
+  chatgptTree,
+  chatgptUnicodeConversation,
+  enormousMessageBytes,
+} from './import-fixtures/chatgpt-export.ts';
+export { enormousText, unicodeMessage, unicodeSamples } from './import-fixtures/fixture-text.ts';
+export { type FixtureMessage, type FixtureTree, sampleTree, shownBranch } from './import-fixtures/sample-tree.ts';
+export { type ZipInput, type ZipWriterOptions, zipBytes, zipStream } from './import-fixtures/zip-writer.ts';
 export { type OpenAiErrorBody, openAiErrorBody } from './openai-error.ts';
 export type { PixelHit, RecordedRequest, RequestOutcome } from './recorded-request.ts';
 export type { WireUsage } from './reply-plan.ts';
