@@ -18,7 +18,42 @@ export {
   chatgptUnicodeConversation,
   enormousMessageBytes,
 } from './import-fixtures/chatgpt-export.ts';
+export {
+  type ClaudeMessageSpec,
+  claudeBrokenConversations,
+  claudeConversation,
+  claudeConversations,
+  claudeEnormousBytes,
+  claudeExportJson,
+  claudeExportZip,
+  claudeMessage,
+  claudePartsConversation,
+  claudeRootParent,
+  claudeTree,
+  claudeUnicodeConversation,
+} from './import-fixtures/claude-export.ts';
 export { enormousText, unicodeMessage, unicodeSamples } from './import-fixtures/fixture-text.ts';
+export {
+  type NextchatMessageSpec,
+  nextchatBackup,
+  nextchatBackupJson,
+  nextchatBrokenSessions,
+  nextchatEnormousBytes,
+  nextchatSession,
+  nextchatSessions,
+  nextchatWallTimes,
+} from './import-fixtures/nextchat-backup.ts';
+export {
+  type OpenWebUiMessageSpec,
+  openWebUiBrokenChats,
+  openWebUiChat,
+  openWebUiChats,
+  openWebUiEnormousBytes,
+  openWebUiExportJson,
+  openWebUiPartsChat,
+  openWebUiTree,
+  openWebUiUnicodeChat,
+} from './import-fixtures/open-webui-export.ts';
 export { type FixtureMessage, type FixtureTree, sampleTree, shownBranch } from './import-fixtures/sample-tree.ts';
 export { type ZipInput, type ZipWriterOptions, zipBytes, zipStream } from './import-fixtures/zip-writer.ts';
 export { type OpenAiErrorBody, openAiErrorBody } from './openai-error.ts';

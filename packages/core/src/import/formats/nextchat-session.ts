@@ -49,7 +49,8 @@ export function nextchatSession(value: unknown, index: number): ImportedChat {
   const nodes: SourceNode[] = [];
   let previous: string | null = null;
   const add = (source: JsonObject, key: string, preset: boolean): void => {
-    clock = timeOf(source, clock, notes);
+    // Preset messages have no time of their own: they stand at the session's start, unremarked.
+    clock = timeOf(source, clock, preset ? null : notes);
     const message = readMessage(source, key, { place, notes, clock, model });
     if (message && preset) notes.add('preset_message_kept');
     nodes.push({ sourceId: key, parentSourceId: previous, message });
@@ -89,12 +90,12 @@ export function nextchatSession(value: unknown, index: number): ImportedChat {
 }
 
 /** A message's time, or the one before it when its text cannot be read (so order and ids stay stable). */
-function timeOf(source: JsonObject, before: Clock, notes: ImportNotes): Clock {
+function timeOf(source: JsonObject, before: Clock, notes: ImportNotes | null): Clock {
   const date = source.date;
   if (typeof date === 'number' && Number.isFinite(date) && date >= 0) return { createdAt: date, idTimeMs: date };
   const parsed = typeof date === 'string' ? parseLocaleDateTime(date) : null;
   if (parsed) return { createdAt: parsed.localMs, idTimeMs: parsed.wallMs };
-  notes.add('time_guessed');
+  notes?.add('time_guessed');
   return before;
 }
 
