@@ -5,6 +5,13 @@ export { upstreamCookie } from './exchange.ts';
 export { type FakeUpstream, type FakeUpstreamOptions, startFakeUpstream } from './fake-upstream.ts';
 export { hostileMarker, pixelPath } from './hostile-reply.ts';
 export {
+  type BigChatgptExportCounts,
+  type BigChatgptExportOptions,
+  bigChatgptConversationsStream,
+  bigChatgptExportCounts,
+  bigChatgptExportStream,
+} from './import-fixtures/big-chatgpt-export.ts';
+export {
   type ChatgptConversationSpec,
   type ChatgptNode,
   chatgptBrokenConversations,
@@ -55,6 +62,7 @@ export {
   openWebUiUnicodeChat,
 } from './import-fixtures/open-webui-export.ts';
 export { type FixtureMessage, type FixtureTree, sampleTree, shownBranch } from './import-fixtures/sample-tree.ts';
+export { writeBigChatgptExport } from './import-fixtures/write-big-chatgpt-export.ts';
 export { type ZipInput, type ZipWriterOptions, zipBytes, zipStream } from './import-fixtures/zip-writer.ts';
 export { type OpenAiErrorBody, openAiErrorBody } from './openai-error.ts';
 export type { PixelHit, RecordedRequest, RequestOutcome } from './recorded-request.ts';

@@ -69,13 +69,14 @@ describe('jsonArrayElements', () => {
         spacedArray.chain((sample) =>
           fc.tuple(fc.constant(sample), fc.nat({ max: Math.max(0, sample.text.length - 1) }), cutsFor(sample.text)),
         ),
-        async ([{ text, values }, cutAt, cuts]) => {
+        async ([{ text }, cutAt, cuts]) => {
           const bytes = encoder.encode(text);
           const prefix = bytes.subarray(0, Math.min(cutAt, bytes.length - 1));
           const result = await collect(prefix, [], cuts);
           expect(result.error?.code).toBe('truncated');
           expect(result.error?.detail.offset).toBe(prefix.length);
-          expect(values.slice(0, result.elements.length)).toEqual(result.elements);
+          // Compared with what JSON.parse reads, not the generated values: JSON has no -0.
+          expect((JSON.parse(text) as unknown[]).slice(0, result.elements.length)).toEqual(result.elements);
         },
       ),
       { numRuns: 300 },

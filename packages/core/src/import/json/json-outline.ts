@@ -97,13 +97,15 @@ class OutlineCollector implements JsonHandler {
 export async function readJsonOutline(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<JsonOutline> {
   const collector = new OutlineCollector();
   const tokenizer = new JsonTokenizer(collector);
-  try {
-    for await (const chunk of chunks) {
+  for await (const chunk of chunks) {
+    // Only the JSON's own breaks are forgiven here; a file that cannot be read at all still says so.
+    try {
       tokenizer.write(chunk);
-      if (collector.done || tokenizer.bytesRead >= maxBytes) break;
+    } catch (error) {
+      if (error instanceof ImportFileError) break;
+      throw error;
     }
-  } catch (error) {
-    if (!(error instanceof ImportFileError)) throw error;
+    if (collector.done || tokenizer.bytesRead >= maxBytes) break;
   }
   return { root: collector.root, emptyArray: collector.emptyArray, has: (path) => collector.paths.has(path) };
 }
