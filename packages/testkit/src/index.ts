@@ -39,6 +39,7 @@ export {
   claudeTree,
   claudeUnicodeConversation,
 } from './import-fixtures/claude-export.ts';
+export { truncatedCopy } from './import-fixtures/damaged-copies.ts';
 export { enormousText, unicodeMessage, unicodeSamples } from './import-fixtures/fixture-text.ts';
 export {
   type NextchatMessageSpec,

@@ -4,9 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { bigChatgptExportCounts, chatgptExportJson, writeBigChatgptExport } from '@hearth/testkit';
+import {
+  bigChatgptExportCounts,
+  chatgptBrokenConversations,
+  chatgptExportJson,
+  claudeBrokenConversations,
+  claudeExportJson,
+  nextchatBackupJson,
+  nextchatBrokenSessions,
+  openWebUiBrokenChats,
+  openWebUiExportJson,
+  truncatedCopy,
+  writeBigChatgptExport,
+} from '@hearth/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileOf, readAll } from './import-test-support.ts';
+import { fileOf, readAll, readError } from './import-test-support.ts';
 import { readForeignExport } from './read-foreign-export.ts';
 
 /** The heap's live size: garbage collected first, so what is measured is what is still held. */
@@ -107,5 +119,37 @@ describe('readForeignExport', () => {
     ]) {
       await expect(readAll(fileOf(content))).rejects.toMatchObject({ code: 'unrecognized' });
     }
+  });
+});
+
+describe.each([
+  ['ChatGPT', chatgptExportJson(), JSON.stringify(chatgptBrokenConversations())],
+  ['Claude', claudeExportJson(), JSON.stringify(claudeBrokenConversations())],
+  ['Open WebUI', openWebUiExportJson(), JSON.stringify(openWebUiBrokenChats())],
+  ['NextChat', nextchatBackupJson(), nextchatBackupJson(nextchatBrokenSessions())],
+])('a damaged %s file', (_name, whole, broken) => {
+  it('is refused whole when cut short, at any point after its first keys', async () => {
+    for (const fraction of [0.05, 0.3, 0.7, 0.999]) {
+      const error = await readError(fileOf(truncatedCopy(whole, fraction)));
+      expect(error.code, `cut at ${fraction}`).toBe('truncated');
+      expect(error.detail.offset).toBe(truncatedCopy(whole, fraction).length);
+    }
+  });
+
+  it('is refused whole when a conversation lacks a field, naming the conversation', async () => {
+    const error = await readError(fileOf(broken));
+    expect(error.code).toBe('malformed');
+    expect(error.detail).toHaveProperty('conversation');
+    expect(error.detail).toHaveProperty('field');
+  });
+
+  it('is refused as malformed when a byte in the middle breaks the JSON, naming the byte', async () => {
+    const bytes = new TextEncoder().encode(whole);
+    const at = bytes.indexOf(0x3a, Math.floor(bytes.length / 3)); // a ':' between a key and its value
+    const damaged = bytes.slice();
+    damaged[at] = 0x3b;
+    const error = await readError(fileOf(damaged));
+    expect(error.code).toBe('malformed');
+    expect(error.detail.offset).toBe(at);
   });
 });

@@ -196,3 +196,21 @@ describe('jsonArrayElements', () => {
     }
   });
 });
+
+describe('jsonArrayElements limits', () => {
+  it('refuses a string longer than its limit, wherever the chunks split it', async () => {
+    const text = `["${'a'.repeat(5_000)}"]`;
+    const limits = { maxDepth: 8, maxStringBytes: 4_096 };
+    for (const cut of [1, 100, 4_097, 4_500]) {
+      const elements: unknown[] = [];
+      const read = async () => {
+        for await (const element of jsonArrayElements(chunksOf(encoder.encode(text), [cut]), [], limits))
+          elements.push(element);
+      };
+      await expect(read()).rejects.toMatchObject({
+        code: 'malformed',
+        detail: { reason: 'a string is longer than 4096 bytes' },
+      });
+    }
+  });
+});
