@@ -22,16 +22,18 @@ class ElementCollector implements JsonHandler {
   private matched = 0;
   /** The last key read in the deepest matched object is the path's next step. */
   private keyMatches = false;
+  /** The containers of the element being built, innermost last; `current` is the innermost. */
   private readonly building: Frame[] = [];
+  private current: Frame | null = null;
 
   constructor(private readonly path: readonly string[]) {}
 
   startObject(): void {
-    this.start({});
+    this.start({}, false);
   }
 
   startArray(): void {
-    this.start([]);
+    this.start([], true);
   }
 
   endObject(): void {
@@ -43,32 +45,32 @@ class ElementCollector implements JsonHandler {
   }
 
   key(name: string): void {
-    const frame = this.building.at(-1);
-    if (frame) {
-      frame.key = name;
-      return;
-    }
-    if (this.depth === this.matched) this.keyMatches = name === this.path[this.matched - 1];
+    if (this.current !== null) this.current.key = name;
+    else if (this.depth === this.matched) this.keyMatches = name === this.path[this.matched - 1];
   }
 
   value(value: string | number | boolean | null): void {
-    if (this.building.length > 0) this.attach(value);
+    if (this.current !== null) this.attach(this.current, value);
     else if (this.inTarget()) this.ready.push(value);
     else this.keyMatches = false;
   }
 
-  private start(container: Container): void {
-    const isArray = Array.isArray(container);
-    if (this.building.length > 0) {
-      this.attach(container);
-      this.building.push({ container, isArray, key: '' });
+  private start(container: Container, isArray: boolean): void {
+    if (this.current !== null) {
+      this.attach(this.current, container);
+      this.push({ container, isArray, key: '' });
     } else if (this.inTarget()) {
-      this.building.push({ container, isArray, key: '' });
+      this.push({ container, isArray, key: '' });
     } else if (this.depth === this.matched && (this.matched === 0 || this.keyMatches)) {
       this.enterPath(isArray);
     }
     this.keyMatches = false;
     this.depth += 1;
+  }
+
+  private push(frame: Frame): void {
+    this.building.push(frame);
+    this.current = frame;
   }
 
   private enterPath(isArray: boolean): void {
@@ -91,9 +93,10 @@ class ElementCollector implements JsonHandler {
 
   private end(): void {
     this.depth -= 1;
-    if (this.building.length > 0) {
-      const frame = this.building.pop();
-      if (this.building.length === 0 && frame) this.ready.push(frame.container);
+    if (this.current !== null) {
+      const frame = this.building.pop() as Frame;
+      this.current = this.building[this.building.length - 1] ?? null;
+      if (this.current === null) this.ready.push(frame.container);
       return;
     }
     if (this.depth < this.matched) this.matched = this.depth;
@@ -103,9 +106,7 @@ class ElementCollector implements JsonHandler {
     return this.matched === this.path.length + 1 && this.depth === this.matched;
   }
 
-  private attach(value: unknown): void {
-    const frame = this.building.at(-1);
-    if (!frame) return;
+  private attach(frame: Frame, value: unknown): void {
     if (frame.isArray) {
       (frame.container as unknown[]).push(value);
     } else if (frame.key === '__proto__') {

@@ -1,4 +1,5 @@
 import { ImportFileError } from '../import-file-error.ts';
+import { nextNumberState, numberAccepts, numberStart } from './json-number-grammar.ts';
 
 /** What the tokenizer reports, in document order. Keys and string values arrive whole, already decoded. */
 export interface JsonHandler {
@@ -39,17 +40,6 @@ const inUnicodeEscape = 3;
 const inNumber = 4;
 const inLiteral = 5;
 
-// Number grammar (RFC 8259), one state per position in `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-const numSign = 0;
-const numZero = 1;
-const numInt = 2;
-const numDot = 3;
-const numFrac = 4;
-const numE = 5;
-const numExpSign = 6;
-const numExp = 7;
-const numberAccepts = [false, true, true, false, true, false, false, true];
-
 const objectKind = 1;
 const arrayKind = 2;
 
@@ -89,7 +79,7 @@ export class JsonTokenizer {
   private unicode = 0;
   private unicodeDigits = 0;
   private numberText = '';
-  private numberState = numSign;
+  private numberState = numberStart;
   private literal = '';
   private literalAt = 0;
 
@@ -238,7 +228,7 @@ export class JsonTokenizer {
         if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
           this.mode = inNumber;
           this.numberText = c === 0x2d ? '-' : '';
-          this.numberState = numSign;
+          this.numberState = numberStart;
           // The first character goes through the same state machine as the rest.
           if (c !== 0x2d) return this.readNumber(chunk, i);
           return i + 1;
@@ -420,43 +410,6 @@ export class JsonTokenizer {
   }
 }
 
-/** The next number state, -1 when the byte ends the number, -2 when it makes the number invalid. */
-function nextNumberState(state: number, c: number, isDigit: boolean): number {
-  switch (state) {
-    case numSign:
-      if (c === 0x30) return numZero;
-      return isDigit ? numInt : -2;
-    case numZero:
-      if (isDigit) return -2; // no leading zeros
-      return fraction(c);
-    case numInt:
-      return isDigit ? numInt : fraction(c);
-    case numDot:
-      return isDigit ? numFrac : -2;
-    case numFrac:
-      if (isDigit) return numFrac;
-      return c === 0x65 || c === 0x45 ? numE : endsNumber(c);
-    case numE:
-      if (c === 0x2b || c === 0x2d) return numExpSign;
-      return isDigit ? numExp : -2;
-    case numExpSign:
-      return isDigit ? numExp : -2;
-    default:
-      return isDigit ? numExp : endsNumber(c);
-  }
-}
-
-function fraction(c: number): number {
-  if (c === 0x2e) return numDot;
-  if (c === 0x65 || c === 0x45) return numE;
-  return endsNumber(c);
-}
-
-/** A character that could only continue a number (a sign, a dot, an exponent) breaks it. */
-function endsNumber(c: number): number {
-  return c === 0x2b || c === 0x2d || c === 0x2e || c === 0x65 || c === 0x45 ? -2 : -1;
-}
-
 function hexValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
@@ -472,14 +425,8 @@ function asciiText(chunk: Uint8Array, start: number, end: number): string {
 
 /** Short ASCII strings (keys, ids, roles) are most strings in an export: they skip TextDecoder's call cost. */
 function decodeUtf8(bytes: Uint8Array): string {
-  if (bytes.length <= 64) {
-    let text = '';
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i] ?? 0;
-      if (b >= 0x80) return utf8.decode(bytes);
-      text += String.fromCharCode(b);
-    }
-    return text;
-  }
-  return utf8.decode(bytes);
+  const length = bytes.length;
+  if (length > 64) return utf8.decode(bytes);
+  for (let i = 0; i < length; i++) if ((bytes[i] ?? 0) >= 0x80) return utf8.decode(bytes);
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
