@@ -44,6 +44,7 @@ export function linkMessageTree(
     const message = node.message;
     if (message === null) continue;
     const above = parentOf(node, byId);
+    if (above === null && node.parentSourceId !== null) notes.add('orphan_message_as_root');
     const from = above ? resolve(above) : { kept: null, reasoning: '' };
     message.parentSourceId = from.kept;
     if (from.reasoning !== '' && message.role === 'assistant') {
@@ -83,7 +84,8 @@ function resolveNode(
     onChain.add(node.sourceId);
     chain.push(node);
     const parent = parentOf(node, byId);
-    if (parent === null && node.parentSourceId !== null) notes.add('orphan_message_as_root');
+    // Kept messages with a lost parent are counted where they are linked; this counts the left-out ones.
+    if (parent === null && node.parentSourceId !== null && node.message === null) notes.add('orphan_message_as_root');
     node = parent;
   }
   for (let i = chain.length - 1; i >= 0; i--) {

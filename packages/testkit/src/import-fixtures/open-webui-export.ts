@@ -85,7 +85,10 @@ export function openWebUiTree(tree: FixtureTree): Record<string, unknown> {
 
 const partsStart = 1_720_000_000;
 
-/** Reasoning folded into the answer, an image and a file, ratings, a system prompt, an empty answer. */
+/**
+ * Reasoning folded into the answer, an image and a file, ratings, a system prompt, an empty answer, and a
+ * message whose parent was deleted.
+ */
 export function openWebUiPartsChat(): Record<string, unknown> {
   return openWebUiChat({
     id: 'owui-parts',
@@ -125,6 +128,14 @@ export function openWebUiPartsChat(): Record<string, unknown> {
         timestamp: partsStart + 4,
         model: 'llama3:8b',
         annotation: { rating: -1 },
+      },
+      // Its parent was deleted in Open WebUI: the link points at a message the export no longer has.
+      {
+        id: 'ow-after-deleted',
+        parentId: 'ow-deleted',
+        role: 'user',
+        content: 'Asked under a deleted answer.',
+        timestamp: partsStart + 5,
       },
     ],
   });

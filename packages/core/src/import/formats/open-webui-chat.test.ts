@@ -49,6 +49,8 @@ describe('Open WebUI export', () => {
     expect(chat.shownLeafSourceId).toBe('ow-regenerated');
     expect(noteCount(chat, 'empty_message_skipped')).toBe(1);
     expect(noteCount(chat, 'attachment_as_text')).toBe(2);
+    expect(messageWith(chat, 'ow-after-deleted').parentSourceId).toBeNull();
+    expect(noteCount(chat, 'orphan_message_as_root')).toBe(1);
   });
 
   it('keeps unicode and an enormous message whole, and makes valid records with stable ids', async () => {
