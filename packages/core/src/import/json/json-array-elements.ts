@@ -3,6 +3,8 @@ import { defaultJsonLimits, type JsonHandler, type JsonLimits, JsonTokenizer } f
 
 type Container = unknown[] | Record<string, unknown>;
 
+const sliceBytes = 256 * 1024;
+
 interface Frame {
   container: Container;
   isArray: boolean;
@@ -137,8 +139,12 @@ export async function* jsonArrayElements(
   const tokenizer = new JsonTokenizer(collector, limits);
   try {
     for await (const chunk of chunks) {
-      tokenizer.write(chunk);
-      yield* drain(collector.ready);
+      // A source may hand over one enormous chunk (Node gives an in-memory Blob whole): taken in slices,
+      // so conversations still come out one at a time instead of all at once at its end.
+      for (let start = 0; start < chunk.length; start += sliceBytes) {
+        tokenizer.write(chunk.subarray(start, start + sliceBytes));
+        yield* drain(collector.ready);
+      }
     }
     tokenizer.end();
   } catch (error) {
