@@ -137,8 +137,14 @@ export function chatgptPartsConversation(): Record<string, unknown> {
         },
       },
       {
-        id: 'image-question',
+        id: 'memory',
         parent: 'instructions',
+        role: 'assistant',
+        content: { content_type: 'model_editable_context', model_set_context: '1. Is a botanist.' },
+      },
+      {
+        id: 'image-question',
+        parent: 'memory',
         role: 'user',
         createTime: partsStart + 1,
         content: {

@@ -105,6 +105,7 @@ export function claudePartsConversation(): Record<string, unknown> {
         at: partsStart + 2_000,
         content: [
           { type: 'thinking', thinking: 'The notes say leaves are green.' },
+          { type: 'image', source: { type: 'base64', media_type: 'image/png' } },
           { type: 'tool_use', name: 'web_search', input: { query: 'leaf colour' } },
           {
             type: 'tool_result',

@@ -38,6 +38,8 @@ export function chatgptContent(content: JsonObject, notes: ImportNotes): Chatgpt
     case 'thoughts':
       return { ...none, reasoning: thoughtsText(content.thoughts) };
     case 'reasoning_recap':
+    // What ChatGPT remembers about the person: context for the model, never shown in a conversation.
+    case 'model_editable_context':
       return { ...none, label: true };
     case 'user_editable_context':
       return {

@@ -80,6 +80,7 @@ describe('ChatGPT export', () => {
     expect(messageWith(chat, 'unknown-without-text').content).toContain('"points"');
     expect(chat.messages.map((message) => message.sourceId)).not.toContain('thoughts');
     expect(chat.messages.map((message) => message.sourceId)).not.toContain('recap');
+    expect(chat.messages.map((message) => message.sourceId)).not.toContain('memory');
     expect(chat.shownLeafSourceId).toBe('final');
     expect(chat.notes).toEqual(
       expect.arrayContaining([

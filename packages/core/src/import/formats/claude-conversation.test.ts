@@ -69,11 +69,12 @@ describe('Claude export', () => {
     expect(answer.reasoning).toBe('The notes say leaves are green.');
     expect(answer.content).toContain('**Tool call: web_search**\n\n```json\n{\n  "query": "leaf colour"\n}\n```');
     expect(answer.content).toContain('**Tool result: web_search**\n\n```\nChlorophyll is green.\n```');
+    expect(answer.content.startsWith('[Image]\n\n**Tool call')).toBe(true);
     expect(answer.content.endsWith('Leaves are green because of chlorophyll.')).toBe(true);
     expect(messageWith(chat, 'old-style').content).toBe('Only text, as older exports wrote.');
     expect(chat.notes).toEqual(
       expect.arrayContaining([
-        { kind: 'attachment_as_text', count: 2 },
+        { kind: 'attachment_as_text', count: 3 },
         { kind: 'tool_message_as_text', count: 2 },
         { kind: 'empty_message_skipped', count: 1 },
       ]),

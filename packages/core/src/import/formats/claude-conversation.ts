@@ -138,6 +138,11 @@ function contentOf(source: JsonObject, notes: ImportNotes): { text: string; reas
           paragraphs([`**Tool result: ${asString(part.name) ?? 'tool'}**`, fenced(toolResultText(part.content))]),
         );
         break;
+      case 'image':
+        // The picture's bytes are not in the export; the note says one was there.
+        notes.add('attachment_as_text');
+        texts.push('[Image]');
+        break;
       default: {
         const text = asString(part.text);
         if (text !== null) texts.push(text);
