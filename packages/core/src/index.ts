@@ -13,6 +13,8 @@ export {
 export { HybridClock, type HybridClockOptions } from './clock/hybrid-clock.ts';
 export { newDeviceId } from './ids/device-id.ts';
 export { uuidV7 } from './ids/uuid-v7.ts';
+export { detectForeignExport } from './import/detect-foreign-export.ts';
+export type { ForeignExportFormat } from './import/foreign-formats.ts';
 export { ImportFileError, type ImportFileErrorCode } from './import/import-file-error.ts';
 export type {
   ImportedChat,
@@ -21,6 +23,8 @@ export type {
   ImportNoteKind,
   ImportSource,
 } from './import/imported-chat.ts';
+export { importedChatRecords } from './import/imported-chat-records.ts';
+export { type ReadForeignExportOptions, readForeignExport } from './import/read-foreign-export.ts';
 export {
   buildChatCompletionBody,
   buildChatRequest,

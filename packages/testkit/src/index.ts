@@ -4,6 +4,67 @@ export { type RequestSummary, summarizeRequest } from './control-routes.ts';
 export { upstreamCookie } from './exchange.ts';
 export { type FakeUpstream, type FakeUpstreamOptions, startFakeUpstream } from './fake-upstream.ts';
 export { hostileMarker, pixelPath } from './hostile-reply.ts';
+export {
+  type BigChatgptExportCounts,
+  type BigChatgptExportOptions,
+  bigChatgptConversationsStream,
+  bigChatgptExportCounts,
+  bigChatgptExportStream,
+} from './import-fixtures/big-chatgpt-export.ts';
+export {
+  type ChatgptConversationSpec,
+  type ChatgptNode,
+  chatgptBrokenConversations,
+  chatgptConversation,
+  chatgptConversations,
+  chatgptExportJson,
+  chatgptExportZip,
+  chatgptPartsConversation,
+  chatgptText,
+  chatgptTree,
+  chatgptUnicodeConversation,
+  enormousMessageBytes,
+} from './import-fixtures/chatgpt-export.ts';
+export {
+  type ClaudeMessageSpec,
+  claudeBrokenConversations,
+  claudeConversation,
+  claudeConversations,
+  claudeEnormousBytes,
+  claudeExportJson,
+  claudeExportZip,
+  claudeMessage,
+  claudePartsConversation,
+  claudeRootParent,
+  claudeTree,
+  claudeUnicodeConversation,
+} from './import-fixtures/claude-export.ts';
+export { truncatedCopy } from './import-fixtures/damaged-copies.ts';
+export { enormousText, unicodeMessage, unicodeSamples } from './import-fixtures/fixture-text.ts';
+export {
+  type NextchatMessageSpec,
+  nextchatBackup,
+  nextchatBackupJson,
+  nextchatBrokenSessions,
+  nextchatEnormousBytes,
+  nextchatSession,
+  nextchatSessions,
+  nextchatWallTimes,
+} from './import-fixtures/nextchat-backup.ts';
+export {
+  type OpenWebUiMessageSpec,
+  openWebUiBrokenChats,
+  openWebUiChat,
+  openWebUiChats,
+  openWebUiEnormousBytes,
+  openWebUiExportJson,
+  openWebUiPartsChat,
+  openWebUiTree,
+  openWebUiUnicodeChat,
+} from './import-fixtures/open-webui-export.ts';
+export { type FixtureMessage, type FixtureTree, sampleTree, shownBranch } from './import-fixtures/sample-tree.ts';
+export { writeBigChatgptExport } from './import-fixtures/write-big-chatgpt-export.ts';
+export { type ZipInput, type ZipWriterOptions, zipBytes, zipStream } from './import-fixtures/zip-writer.ts';
 export { type OpenAiErrorBody, openAiErrorBody } from './openai-error.ts';
 export type { PixelHit, RecordedRequest, RequestOutcome } from './recorded-request.ts';
 export type { WireUsage } from './reply-plan.ts';
