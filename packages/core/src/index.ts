@@ -26,15 +26,22 @@ export type {
 export { importedChatRecords } from './import/imported-chat-records.ts';
 export { type ReadForeignExportOptions, readForeignExport } from './import/read-foreign-export.ts';
 export {
-  buildChatCompletionBody,
   buildChatRequest,
   type ChatRequestInput,
+  type ProviderChatRequest,
   type ProviderRequest,
 } from './provider/build-chat-request.ts';
+export { acceptsThinkingBudget } from './provider/generation-settings.ts';
 export { joinUrl } from './provider/join-url.ts';
-export { buildModelsRequest, type ModelIdsResult, parseModelIds } from './provider/models-request.ts';
-export { providerHeaders } from './provider/provider-headers.ts';
-export { type ProviderPreset, presetFor, providerPresets } from './provider/provider-presets.ts';
+export {
+  buildModelsRequest,
+  hasModelList,
+  type ModelsPageResult,
+  parseModelsPage,
+  sortedModelIds,
+} from './provider/models-request.ts';
+export { type ProviderPreset, presetById, presetOf, providerPresets } from './provider/provider-presets.ts';
+export { type ProviderProtocol, protocolOf } from './provider/provider-protocol.ts';
 export { type RelayEndpoint, routeThroughRelay } from './provider/route-through-relay.ts';
 export { selectHistory } from './provider/select-history.ts';
 export { answerInFlightStatuses, isAnswerInFlight } from './records/answer-in-flight.ts';

@@ -8,8 +8,8 @@ import { relayErrorCodeSchema } from './relay-error-body.ts';
 export const completionErrorCodes = [
   'upstream_http', // the provider answered 4xx/5xx; `message` is the provider's own words
   'network', // the request failed before any response (offline, DNS, CORS)
-  'interrupted', // the stream ended without [DONE] or the connection dropped mid-answer
-  'bad_response', // the provider sent something that is not an OpenAI-compatible stream
+  'interrupted', // the stream ended before the provider's end of answer, or the connection dropped mid-answer
+  'bad_response', // the provider sent something that is not a stream in its format
   'stream_error', // the provider reported an error inside the stream
   'timeout', // no data for too long
   'abandoned', // the tab closed or crashed while the answer was streaming

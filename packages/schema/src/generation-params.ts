@@ -7,6 +7,10 @@ export const temperatureSchema = z
 export const maxTokensSchema = z
   .int('Max tokens must be a whole number')
   .check(z.gte(1, 'Max tokens must be at least 1'), z.lte(10_000_000, 'Max tokens is too large'));
+/** A thinking budget in tokens; each provider has its own floor (Anthropic 1,024) and says so in its words. */
+export const thinkingBudgetSchema = z
+  .int('Thinking budget must be a whole number')
+  .check(z.gte(1, 'Thinking budget must be at least 1'), z.lte(1_000_000, 'Thinking budget is too large'));
 
 // Loose: a newer app version's parameter (topP, say) survives an older version's edit.
 export const generationParamsSchema = z.looseObject({

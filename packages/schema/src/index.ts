@@ -1,4 +1,17 @@
 export {
+  type AnthropicMessagesRequest,
+  anthropicMessagesRequestSchema,
+} from './anthropic-messages-request.ts';
+export {
+  type AnthropicMessage,
+  type AnthropicStreamEvent,
+  type AnthropicUsage,
+  anthropicContentBlockSchema,
+  anthropicMessageSchema,
+  anthropicStreamEventSchema,
+  anthropicUsageSchema,
+} from './anthropic-stream-event.ts';
+export {
   type Chat,
   chatSchema,
   chatTitleMaxLength,
@@ -28,11 +41,20 @@ export {
   completionErrorSchema,
 } from './completion-error.ts';
 export { type Feedback, feedbackCommentMaxLength, feedbackSchema } from './feedback.ts';
+export { type GeminiRequest, geminiRequestSchema } from './gemini-request.ts';
+export {
+  type GeminiResponse,
+  type GeminiUsage,
+  geminiPartSchema,
+  geminiResponseSchema,
+  geminiUsageSchema,
+} from './gemini-response.ts';
 export {
   type GenerationParams,
   generationParamsSchema,
   maxTokensSchema,
   temperatureSchema,
+  thinkingBudgetSchema,
 } from './generation-params.ts';
 export { type HeaderMap, headerMapSchema } from './header-map.ts';
 export { type DeviceId, deviceIdSchema, type HlcString, hlcSchema } from './hlc.ts';
@@ -64,7 +86,14 @@ export {
   providerKinds,
 } from './model-config.ts';
 export { type ModelSecret, modelSecretSchema } from './model-secret.ts';
-export { type ModelsList, modelsListSchema } from './models-list.ts';
+export {
+  type AnthropicModelsPage,
+  anthropicModelsPageSchema,
+  type GeminiModelsPage,
+  geminiModelsPageSchema,
+  type ModelsList,
+  modelsListSchema,
+} from './models-list.ts';
 export { type ProviderErrorBody, providerErrorBodySchema } from './provider-error-body.ts';
 export { type RecordBase, recordBaseSchema } from './record-base.ts';
 export { relayErrorHeader, relayPathPrefix, relayTokenHeader, relayUpstreamHeader } from './relay-contract.ts';

@@ -26,11 +26,20 @@ describe('model config fields', () => {
     ['name', { name: '' }, 'Enter a name'],
     ['temperature', { temperature: 3 }, 'Temperature must be 2 or less'],
     ['maxTokens', { maxTokens: 1.5 }, 'Max tokens must be a whole number'],
+    ['thinkingBudget', { thinkingBudget: 0 }, 'Thinking budget must be at least 1'],
   ])('refuse a bad %s with a message for that field', (field, change, message) => {
     const result = modelConfigFieldsSchema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
     const issue = result.error?.issues.find((candidate) => candidate.path[0] === field);
     expect(issue?.message).toBe(message);
+  });
+});
+
+describe('provider kinds', () => {
+  it('accept the native providers and Azure, with a thinking budget', () => {
+    for (const provider of ['anthropic', 'gemini', 'azure'] as const) {
+      expect(modelConfigFieldsSchema.safeParse({ ...valid, provider, thinkingBudget: 2048 }).success).toBe(true);
+    }
   });
 });
 

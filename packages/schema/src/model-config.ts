@@ -1,9 +1,16 @@
 import { z } from 'zod/mini';
-import { maxTokensSchema, temperatureSchema } from './generation-params.ts';
+import { maxTokensSchema, temperatureSchema, thinkingBudgetSchema } from './generation-params.ts';
 import { headerMapSchema } from './header-map.ts';
 import { httpUrlSchema } from './http-url.ts';
 import { recordBaseSchema } from './record-base.ts';
 
+/**
+ * Who a configuration talks to, and so how its requests are made. Each value is a record an app version
+ * that does not know it holds unread (docs/records.md), so a kind is added only for a provider that an
+ * older version could not talk to correctly: `anthropic` and `gemini` speak their own APIs, `azure` wants its
+ * deployment URL, `api-version` and `api-key`. OpenAI-compatible providers added later (xAI, Together,
+ * Fireworks) are `custom` with their base URL, which every version can use as it is.
+ */
 export const providerKinds = [
   'openai',
   'openrouter',
@@ -13,6 +20,9 @@ export const providerKinds = [
   'ollama',
   'lmstudio',
   'custom',
+  'anthropic',
+  'gemini',
+  'azure',
 ] as const;
 export const providerKindSchema = z.enum(providerKinds);
 export type ProviderKind = z.infer<typeof providerKindSchema>;
@@ -30,6 +40,8 @@ export const modelConfigFieldsSchema = z.object({
   headers: headerMapSchema,
   temperature: z.optional(temperatureSchema),
   maxTokens: z.optional(maxTokensSchema),
+  /** Tokens the model may think for, asked of providers with a thinking setting (Anthropic, Gemini); absent: none asked. */
+  thinkingBudget: z.optional(thinkingBudgetSchema),
   connection: connectionModeSchema,
 });
 export type ModelConfigFields = z.infer<typeof modelConfigFieldsSchema>;

@@ -2,7 +2,10 @@ import { z } from 'zod/mini';
 import { completionErrorSchema } from './completion-error.ts';
 import { usageSchema } from './usage.ts';
 
-/** Why the provider stopped generating, as it said it (`stop`, `length`, `content_filter`, ...). */
+/**
+ * Why the provider stopped generating, in OpenAI's words (`stop`, `length`, `content_filter`, `tool_calls`):
+ * Anthropic's and Gemini's reasons are mapped to these where one fits, others pass as the provider said them.
+ */
 export const finishReasonSchema = z.string();
 
 /** The typed events the streaming decoder turns a provider's response into. */

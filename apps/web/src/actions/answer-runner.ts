@@ -57,7 +57,7 @@ async function streamInto(storage: Storage, session: AnswerSession): Promise<voi
   const routedFetch = await services.fetchFor(storage, { config, onPath: (taken) => (path = taken) });
   const { signal } = session;
   await collectAnswer({
-    events: streamCompletion({ url: request.url, init: request.init, signal, idleTimeoutMs, fetch: routedFetch }),
+    events: streamCompletion({ ...request, signal, idleTimeoutMs, fetch: routedFetch }),
     signal,
     onUpdate: (state) => session.show(state),
     persist: async (state) => {

@@ -4,7 +4,8 @@ import {
   failedResponseError,
   newModelConfig,
   newUserMessage,
-  parseModelIds,
+  parseModelsPage,
+  sortedModelIds,
   streamCompletion,
 } from '@hearth/core';
 import type { CompletionError, ModelConfigFields } from '@hearth/schema';
@@ -19,32 +20,45 @@ export type CheckResult<T> = { success: true; value: T } | { success: false; err
 /** How long a check may wait for the provider before giving up. */
 const checkTimeoutMs = 20_000;
 
-/** Lists the provider's models (GET /models), or says in the provider's words why not. */
+// Anthropic and Gemini page their lists; a list that never ends is a broken provider, not a long list.
+const maxModelPages = 20;
+
+/** Lists the provider's models (GET /models, page after page), or says in the provider's words why not. */
 export async function fetchModelIds(
   storage: Storage,
   input: { fields: ModelConfigFields; apiKey: string },
 ): Promise<CheckResult<string[]>> {
-  const request = buildModelsRequest({ config: input.fields, apiKey: input.apiKey });
   const routedFetch = await fetchForModel(storage, { config: input.fields });
+  const signal = AbortSignal.timeout(checkTimeoutMs);
+  const ids: string[] = [];
+  let cursor: string | undefined;
   try {
-    const response = await routedFetch(request.url, { ...request.init, signal: AbortSignal.timeout(checkTimeoutMs) });
-    const text = await response.text();
-    if (!response.ok) {
-      const error = failedResponseError({
-        status: response.status,
-        statusText: response.statusText,
-        bodyText: text,
-        retryAfter: response.headers.get('retry-after'),
-      });
-      return { success: false, error: errorSentence(error) };
+    for (let page = 0; page < maxModelPages; page++) {
+      const request = buildModelsRequest({ config: input.fields, apiKey: input.apiKey, cursor });
+      const response = await routedFetch(request.url, { ...request.init, signal });
+      const text = await response.text();
+      if (!response.ok) {
+        const error = failedResponseError({
+          status: response.status,
+          statusText: response.statusText,
+          bodyText: text,
+          retryAfter: response.headers.get('retry-after'),
+        });
+        return { success: false, error: errorSentence(error) };
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return { success: false, error: 'The provider’s model list is not JSON.' };
+      }
+      const parsed = parseModelsPage(input.fields.provider, body);
+      if (!parsed.success) return parsed;
+      ids.push(...parsed.value.ids);
+      cursor = parsed.value.next;
+      if (cursor === undefined) return { success: true, value: sortedModelIds(ids) };
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return { success: false, error: 'The provider’s model list is not JSON.' };
-    }
-    return parseModelIds(body);
+    return { success: false, error: `The provider’s model list went on for more than ${maxModelPages} pages.` };
   } catch (error) {
     return { success: false, error: networkErrorText(error) };
   }
@@ -74,6 +88,7 @@ export async function testConnection(
     const events = streamCompletion({
       url: request.url,
       init: request.init,
+      protocol: request.protocol,
       signal: controller.signal,
       fetch: routedFetch,
     });

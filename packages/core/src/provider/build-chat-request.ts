@@ -1,11 +1,20 @@
-import type { Chat, ChatCompletionRequest, Message, ModelConfig } from '@hearth/schema';
+import type { Chat, Message, ModelConfig } from '@hearth/schema';
+import { anthropicChatRequest } from './anthropic-chat-request.ts';
+import { azureChatUrl } from './azure-url.ts';
+import { geminiChatRequest } from './gemini-chat-request.ts';
 import { joinUrl } from './join-url.ts';
-import { providerHeaders } from './provider-headers.ts';
-import { selectHistory } from './select-history.ts';
+import { openAiChatRequest } from './openai-request.ts';
+import type { ProviderProtocol } from './provider-protocol.ts';
 
+/** One HTTP request to a provider (or, rewritten, to the relay). */
 export interface ProviderRequest {
   url: string;
   init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string };
+}
+
+/** A chat request, with the wire format its answer comes back in. */
+export interface ProviderChatRequest extends ProviderRequest {
+  protocol: ProviderProtocol;
 }
 
 export interface ChatRequestInput {
@@ -16,34 +25,17 @@ export interface ChatRequestInput {
   messages: readonly Message[];
 }
 
-/** The body of a streaming chat completion: system prompt, history, and the chat's params over the model's. */
-export function buildChatCompletionBody(input: ChatRequestInput): ChatCompletionRequest {
-  const { config, chat } = input;
-  const system = chat.systemPrompt.trim();
-  const body: ChatCompletionRequest = {
-    model: config.modelId,
-    messages: [...(system ? [{ role: 'system' as const, content: system }] : []), ...selectHistory(input.messages)],
-    stream: true,
-    stream_options: { include_usage: true },
-  };
-  const temperature = chat.params.temperature ?? config.temperature;
-  const maxTokens = chat.params.maxTokens ?? config.maxTokens;
-  if (temperature !== undefined) body.temperature = temperature;
-  if (maxTokens !== undefined) body.max_tokens = maxTokens;
-  return body;
-}
-
-/** An OpenAI-compatible streaming chat-completion request for a chat. */
-export function buildChatRequest(input: ChatRequestInput): ProviderRequest {
-  return {
-    url: joinUrl(input.config.baseUrl, 'chat/completions'),
-    init: {
-      method: 'POST',
-      headers: {
-        ...providerHeaders({ apiKey: input.apiKey, extra: input.config.headers }),
-        Accept: 'text/event-stream',
-      },
-      body: JSON.stringify(buildChatCompletionBody(input)),
-    },
-  };
+/** The streaming request that asks a config's provider to answer a chat, in that provider's own format. */
+export function buildChatRequest(input: ChatRequestInput): ProviderChatRequest {
+  const { config } = input;
+  switch (config.provider) {
+    case 'anthropic':
+      return anthropicChatRequest(input);
+    case 'gemini':
+      return geminiChatRequest(input);
+    case 'azure':
+      return openAiChatRequest(input, azureChatUrl(config.baseUrl, config.modelId));
+    default:
+      return openAiChatRequest(input, joinUrl(config.baseUrl, 'chat/completions'));
+  }
 }

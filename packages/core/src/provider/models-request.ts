@@ -1,24 +1,91 @@
-import { type ModelConfigFields, modelsListSchema } from '@hearth/schema';
+import {
+  anthropicModelsPageSchema,
+  geminiModelsPageSchema,
+  type ModelConfigFields,
+  modelsListSchema,
+  type ProviderKind,
+} from '@hearth/schema';
 import type { ProviderRequest } from './build-chat-request.ts';
 import { joinUrl } from './join-url.ts';
 import { providerHeaders } from './provider-headers.ts';
+import { protocolOf } from './provider-protocol.ts';
 
-/** GET <base>/models, to list what a provider offers. */
-export function buildModelsRequest(options: {
-  config: Pick<ModelConfigFields, 'baseUrl' | 'headers'>;
-  apiKey: string | undefined;
-}): ProviderRequest {
-  const headers = providerHeaders({ apiKey: options.apiKey, extra: options.config.headers });
-  delete headers['Content-Type'];
-  return { url: joinUrl(options.config.baseUrl, 'models'), init: { method: 'GET', headers } };
+// The most either native API gives in one page; fewer round trips for the long lists.
+const pageSize = '1000';
+
+/**
+ * Whether the provider can list what the config may name. Azure's data plane lists base models, not the
+ * deployments that its requests are addressed to, so it has nothing useful to offer.
+ */
+export function hasModelList(provider: ProviderKind): boolean {
+  return provider !== 'azure';
 }
 
-export type ModelIdsResult = { success: true; value: string[] } | { success: false; error: string };
+/** GET of one page of the provider's models; `cursor` is the `next` of the page before. */
+export function buildModelsRequest(options: {
+  config: Pick<ModelConfigFields, 'provider' | 'baseUrl' | 'headers'>;
+  apiKey: string | undefined;
+  cursor?: string | undefined;
+}): ProviderRequest {
+  const { config, cursor } = options;
+  const headers = providerHeaders({ provider: config.provider, apiKey: options.apiKey, extra: config.headers });
+  delete headers['Content-Type'];
+  const url = new URL(joinUrl(config.baseUrl, 'models'));
+  switch (protocolOf(config.provider)) {
+    case 'anthropic':
+      url.searchParams.set('limit', pageSize);
+      if (cursor !== undefined) url.searchParams.set('after_id', cursor);
+      break;
+    case 'gemini':
+      url.searchParams.set('pageSize', pageSize);
+      if (cursor !== undefined) url.searchParams.set('pageToken', cursor);
+      break;
+    case 'openai':
+      break;
+  }
+  return { url: url.toString(), init: { method: 'GET', headers } };
+}
 
-/** The sorted, de-duplicated model ids of a /models answer, or why it is not one. */
-export function parseModelIds(body: unknown): ModelIdsResult {
-  const parsed = modelsListSchema.safeParse(body);
-  if (!parsed.success) return { success: false, error: 'The provider’s model list is not in the OpenAI format.' };
-  const ids = [...new Set(parsed.data.data.map((model) => model.id))].sort((a, b) => a.localeCompare(b));
-  return { success: true, value: ids };
+/** The model ids of one page, and the cursor of the next page when there is one. */
+export type ModelsPageResult =
+  | { success: true; value: { ids: string[]; next?: string } }
+  | { success: false; error: string };
+
+const notAList = (format: string): ModelsPageResult => ({
+  success: false,
+  error: `The provider’s model list is not in the ${format} format.`,
+});
+
+/** Reads one page of a model list in the provider's format. */
+export function parseModelsPage(provider: ProviderKind, body: unknown): ModelsPageResult {
+  switch (protocolOf(provider)) {
+    case 'anthropic': {
+      const page = anthropicModelsPageSchema.safeParse(body);
+      if (!page.success) return notAList('Anthropic');
+      const ids = page.data.data.map((model) => model.id);
+      const next = page.data.has_more && page.data.last_id ? page.data.last_id : undefined;
+      return { success: true, value: next === undefined ? { ids } : { ids, next } };
+    }
+    case 'gemini': {
+      const page = geminiModelsPageSchema.safeParse(body);
+      if (!page.success) return notAList('Gemini');
+      // Embedding and other models that cannot chat are listed too; only those that generate content can answer.
+      const ids = (page.data.models ?? [])
+        .filter((model) => model.supportedGenerationMethods?.includes('generateContent') ?? true)
+        .map((model) => model.name.replace(/^models\//, ''));
+      const next = page.data.nextPageToken || undefined;
+      return { success: true, value: next === undefined ? { ids } : { ids, next } };
+    }
+    case 'openai': {
+      const list = modelsListSchema.safeParse(body);
+      if (!list.success) return notAList('OpenAI');
+      const models = Array.isArray(list.data) ? list.data : list.data.data;
+      return { success: true, value: { ids: models.map((model) => model.id) } };
+    }
+  }
+}
+
+/** Model ids as a list shows them: sorted, each once. */
+export function sortedModelIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)].sort((a, b) => a.localeCompare(b));
 }

@@ -12,10 +12,10 @@ export interface RelayEndpoint {
  * `<relay>/relay/v1/<path>?<query>` with the base named in a header, so the relay can reach a
  * provider that refuses browser (CORS) requests. The request body and provider headers are unchanged.
  */
-export function routeThroughRelay(
-  request: ProviderRequest,
+export function routeThroughRelay<Request extends ProviderRequest>(
+  request: Request,
   options: { baseUrl: string; relay: RelayEndpoint },
-): ProviderRequest {
+): Request {
   const base = new URL(options.baseUrl.trim());
   const basePath = base.pathname.replace(/\/+$/, '');
   const target = new URL(request.url);
@@ -26,5 +26,9 @@ export function routeThroughRelay(
     [relayUpstreamHeader]: `${base.origin}${basePath}`,
   };
   if (options.relay.token) headers[relayTokenHeader] = options.relay.token;
-  return { url: `${relayBase}${relayPathPrefix}${rest}${target.search}`, init: { ...request.init, headers } };
+  return {
+    ...request,
+    url: `${relayBase}${relayPathPrefix}${rest}${target.search}`,
+    init: { ...request.init, headers },
+  };
 }

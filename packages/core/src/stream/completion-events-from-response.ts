@@ -19,7 +19,8 @@ const ignore = (): void => {};
 
 /**
  * Turns a provider's response into typed events: a 4xx/5xx into `upstream_http` with the provider's own
- * message (or, when the relay itself refused, into what the relay said), a whole JSON answer into the events a stream would have given, an SSE body through the decoder.
+ * message (or, when the relay itself refused, into what the relay said), a whole JSON answer into the events
+ * a stream would have given, an SSE body through the decoder; the last two in the provider's format.
  */
 export async function* completionEventsFromResponse(
   response: Response,
@@ -44,6 +45,7 @@ export async function* completionEventsFromResponse(
     );
     return;
   }
+  const protocol = options.protocol ?? 'openai';
   const mediaType = mediaTypeOf(response.headers.get('content-type'));
   switch (bodyKindOf(mediaType)) {
     case 'sse':
@@ -54,7 +56,7 @@ export async function* completionEventsFromResponse(
       return;
     case 'other':
       cancelBody(response);
-      yield errorEvent(unexpectedContentTypeError(mediaType));
+      yield errorEvent(unexpectedContentTypeError(mediaType, protocol));
       return;
   }
 }
@@ -62,6 +64,7 @@ export async function* completionEventsFromResponse(
 /** A provider that ignored `stream: true` answers with one JSON object; it is read whole, within the line cap. */
 async function* jsonAnswerEvents(response: Response, options: CompletionStreamOptions): AsyncGenerator<StreamEvent> {
   const maxBytes = options.maxLineBytes ?? defaultMaxLineBytes;
+  const protocol = options.protocol ?? 'openai';
   const body = await readBodyText(response.body, { ...options, maxBytes });
   switch (body.type) {
     case 'aborted':
@@ -73,8 +76,8 @@ async function* jsonAnswerEvents(response: Response, options: CompletionStreamOp
       yield errorEvent(interruptedError());
       return;
     case 'text':
-      if (body.truncated) yield errorEvent(lineTooLongError(maxBytes));
-      else yield* completionResponseEvents(body.text);
+      if (body.truncated) yield errorEvent(lineTooLongError(maxBytes, protocol));
+      else yield* completionResponseEvents(body.text, protocol);
       return;
   }
 }

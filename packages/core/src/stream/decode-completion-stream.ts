@@ -6,8 +6,9 @@ import { errorEvent, interruptedError, timeoutError } from './stream-errors.ts';
 import { type CompletionStreamOptions, defaultMaxLineBytes } from './stream-options.ts';
 
 /**
- * Decodes an OpenAI-compatible SSE body into typed events. It ends after `[DONE]` (no event), an error event,
- * or an abort of `options.signal` (no event: the caller chose to stop); the body is always released.
+ * Decodes an SSE body in the provider's format (`options.protocol`, OpenAI-compatible unless said) into typed
+ * events. It ends after the provider's end of answer (no event), an error event, or an abort of
+ * `options.signal` (no event: the caller chose to stop); the body is always released.
  */
 export function decodeCompletionStream(
   body: ReadableStream<Uint8Array>,
@@ -23,7 +24,10 @@ async function* decodeBatches(
 ): AsyncGenerator<readonly StreamEvent[], void, undefined> {
   const { signal, idleTimeoutMs } = options;
   const reader = createGuardedReader(body, { signal, idleTimeoutMs });
-  const decoder = createSseDecoder(options.maxLineBytes ?? defaultMaxLineBytes);
+  const decoder = createSseDecoder({
+    maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes,
+    protocol: options.protocol ?? 'openai',
+  });
   // One array refilled for every read keeps the hot loop free of per-chunk allocations; each batch is
   // fully handed out before the next read refills it.
   const events: StreamEvent[] = [];

@@ -1,5 +1,6 @@
 import type { StreamEvent } from '@hearth/schema';
 import type { EventSourceMessage } from 'eventsource-parser';
+import type { ProviderProtocol } from '../provider/provider-protocol.ts';
 import { createForeignLineDetector } from './foreign-line-detector.ts';
 import { endOfLine } from './line-ends.ts';
 import { createLineLengthGuard } from './line-length-guard.ts';
@@ -17,14 +18,16 @@ export interface SseDecoder {
 }
 
 /**
- * Chains the stages bytes -> text -> SSE events -> validated chunks -> typed events. The result does not
- * depend on where the input was split.
+ * Chains the stages bytes -> text -> SSE events -> the provider's stage (validated chunks -> typed events).
+ * Everything but the last stage is the same for every provider. The result does not depend on where the
+ * input was split.
  */
-export function createSseDecoder(maxLineBytes: number): SseDecoder {
+export function createSseDecoder(options: { maxLineBytes: number; protocol: ProviderProtocol }): SseDecoder {
+  const { maxLineBytes, protocol } = options;
   const utf8 = createUtf8Decoder();
   const guard = createLineLengthGuard(maxLineBytes);
   const foreign = createForeignLineDetector();
-  const readMessage = createSseMessageReader();
+  const reader = createSseMessageReader(protocol);
   // UTF-16 units never outnumber UTF-8 bytes, so this cap is never tighter than the byte limit.
   const splitter = createSseSplitter({ maxBufferChars: maxLineBytes, onMessage });
   let sink: StreamEvent[] = [];
@@ -38,8 +41,9 @@ export function createSseDecoder(maxLineBytes: number): SseDecoder {
   }
 
   function onMessage(message: EventSourceMessage): void {
-    if (ended) return; // events after [DONE] or an error in the same text
-    switch (readMessage(message, sink)) {
+    if (ended) return; // events after the end or an error in the same text
+    const before = sink.length;
+    switch (reader.read(message, sink)) {
       case 'chunk':
         sawChunk = true;
         return;
@@ -47,7 +51,9 @@ export function createSseDecoder(maxLineBytes: number): SseDecoder {
         ended = true;
         return;
       case 'done':
-        finish(!sawChunk && (skippedData || foreign.seen) ? errorEvent(notAStreamError()) : undefined);
+        // An end mark that carried events (a last chunk) is a chunk of the stream itself.
+        if (sink.length > before) sawChunk = true;
+        finish(!sawChunk && (skippedData || foreign.seen) ? errorEvent(notAStreamError(protocol)) : undefined);
         return;
       case 'skip':
         skippedData = true;
@@ -71,7 +77,7 @@ export function createSseDecoder(maxLineBytes: number): SseDecoder {
       }
       if (start < text.length && !ended) splitter.feed(text.slice(start));
     }
-    if (splitter.overflowed && !ended) finish(errorEvent(lineTooLongError(maxLineBytes)));
+    if (splitter.overflowed && !ended) finish(errorEvent(lineTooLongError(maxLineBytes, protocol)));
   }
 
   return {
@@ -81,7 +87,7 @@ export function createSseDecoder(maxLineBytes: number): SseDecoder {
       const tooLongAt = guard.check(bytes);
       // The bytes before the limit still count, so the events are the same however the input was split.
       feedText(utf8.decode(tooLongAt === -1 ? bytes : bytes.subarray(0, tooLongAt)));
-      if (tooLongAt !== -1 && !ended) finish(errorEvent(lineTooLongError(maxLineBytes)));
+      if (tooLongAt !== -1 && !ended) finish(errorEvent(lineTooLongError(maxLineBytes, protocol)));
       return ended;
     },
     end(out) {
@@ -90,7 +96,12 @@ export function createSseDecoder(maxLineBytes: number): SseDecoder {
       // A last event without its blank line still counts, so `data: [DONE]` with no final newline ends cleanly.
       feedText(`${utf8.end()}\n\n`);
       if (ended) return;
-      finish(errorEvent(!sawChunk && (skippedData || foreign.seen) ? notAStreamError() : interruptedError()));
+      // A stream that ends by closing (Gemini's) is whole when its stage saw the answer finish.
+      if (reader.end(sink)) {
+        ended = true;
+        return;
+      }
+      finish(errorEvent(!sawChunk && (skippedData || foreign.seen) ? notAStreamError(protocol) : interruptedError()));
     },
   };
 }

@@ -8,7 +8,7 @@ import { createSseMessageReader } from './sse-message.ts';
 
 function read(message: EventSourceMessage) {
   const out: StreamEvent[] = [];
-  const kind = createSseMessageReader()(message, out);
+  const kind = createSseMessageReader().read(message, out);
   return { kind, out };
 }
 
@@ -86,7 +86,7 @@ describe('createSseMessageReader shortcuts', () => {
         const reader = createSseMessageReader();
         for (const data of payloads) {
           const fast: StreamEvent[] = [];
-          const kind = reader({ data }, fast);
+          const kind = reader.read({ data }, fast);
           const chunk = validateChunkData(data);
           const slow: StreamEvent[] = [];
           if (chunk.success && isCompletionChunk(chunk.value)) pushChunkEvents(chunk.value, slow);

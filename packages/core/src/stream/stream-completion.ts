@@ -1,4 +1,5 @@
 import type { StreamEvent } from '@hearth/schema';
+import type { ProviderProtocol } from '../provider/provider-protocol.ts';
 import { completionEventsFromResponse } from './completion-events-from-response.ts';
 import { errorEvent, networkError, timeoutError } from './stream-errors.ts';
 
@@ -6,6 +7,8 @@ export interface StreamCompletionOptions {
   url: string;
   /** Method, headers and body of the request; its own `signal` is replaced by `signal` below. */
   init: RequestInit;
+  /** The wire format of the answer (a built request says it); OpenAI-compatible unless said. */
+  protocol?: ProviderProtocol | undefined;
   /** Injectable for tests and for the relay path; defaults to the global fetch. */
   fetch?: typeof fetch | undefined;
   /** Aborting stops the request at any point; the stream then ends with no event. */
@@ -45,7 +48,11 @@ export async function* streamCompletion(
     } finally {
       clearTimeout(timer);
     }
-    yield* completionEventsFromResponse(response, { signal: controller.signal, idleTimeoutMs });
+    yield* completionEventsFromResponse(response, {
+      protocol: options.protocol,
+      signal: controller.signal,
+      idleTimeoutMs,
+    });
   } finally {
     signal?.removeEventListener('abort', forwardAbort);
   }

@@ -1,35 +1,47 @@
 import type { CompletionError, CompletionErrorCode, RelayErrorBody, RelayErrorCode, StreamEvent } from '@hearth/schema';
+import type { ProviderProtocol } from '../provider/provider-protocol.ts';
 
 // Every error the decoder reports, in one place so the wording stays consistent. Messages are shown to
 // people as they are; the UI and retries switch on `code`.
 
-const notCompatible = "The provider's answer was not an OpenAI-compatible stream";
+/** The format a provider's answer should have had, as a person reads it in an error. */
+const formatName = {
+  openai: 'an OpenAI-compatible',
+  anthropic: 'an Anthropic Messages',
+  gemini: 'a Gemini',
+} as const satisfies Record<ProviderProtocol, string>;
+
+const notCompatible = (protocol: ProviderProtocol) => `The provider's answer was not ${formatName[protocol]} stream`;
 
 /** The stream ended (EOF or a dropped connection) before `[DONE]`. */
 export function interruptedError(): CompletionError {
   return { code: 'interrupted', message: 'The answer was cut off before it finished.' };
 }
 
-/** Data arrived but none of it was a chat-completion chunk. */
-export function notAStreamError(): CompletionError {
-  return { code: 'bad_response', message: `${notCompatible}.` };
+/** Data arrived but none of it was a chunk of the provider's stream. */
+export function notAStreamError(protocol: ProviderProtocol): CompletionError {
+  return { code: 'bad_response', message: `${notCompatible(protocol)}.` };
 }
 
 /** One line (or event) was longer than the configured limit. */
-export function lineTooLongError(maxLineBytes: number): CompletionError {
-  return { code: 'bad_response', message: `${notCompatible}: a line of the stream exceeded ${maxLineBytes} bytes.` };
+export function lineTooLongError(maxLineBytes: number, protocol: ProviderProtocol): CompletionError {
+  return {
+    code: 'bad_response',
+    message: `${notCompatible(protocol)}: a line of the stream exceeded ${maxLineBytes} bytes.`,
+  };
 }
 
-/** The body of a non-streamed answer was not a chat completion. */
-export function notACompletionError(): CompletionError {
-  return { code: 'bad_response', message: "The provider's answer was not an OpenAI-compatible chat completion." };
+/** The body of a non-streamed answer was not an answer in the provider's format. */
+export function notACompletionError(protocol: ProviderProtocol): CompletionError {
+  const what = protocol === 'openai' ? 'an OpenAI-compatible chat completion' : `${formatName[protocol]} answer`;
+  return { code: 'bad_response', message: `The provider's answer was not ${what}.` };
 }
 
 /** A successful response of a type that cannot carry a completion (HTML, plain text, ...). */
-export function unexpectedContentTypeError(contentType: string): CompletionError {
+export function unexpectedContentTypeError(contentType: string, protocol: ProviderProtocol): CompletionError {
   return {
     code: 'bad_response',
-    message: `The provider answered with content of type ${contentType}, not an OpenAI-compatible stream.`,
+    message: `The provider answered with content of type ${contentType}, not ${formatName[protocol]} stream.`,
   };
 }
 

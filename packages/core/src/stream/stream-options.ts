@@ -1,5 +1,9 @@
+import type { ProviderProtocol } from '../provider/provider-protocol.ts';
+
 /** Options shared by the functions that turn a provider's response into stream events. */
 export interface CompletionStreamOptions {
+  /** The wire format of the answer; OpenAI-compatible unless said. */
+  protocol?: ProviderProtocol | undefined;
   /** Aborting stops reading and cancels the body; no error event is produced, since the caller chose to stop. */
   signal?: AbortSignal | undefined;
   /** With no bytes from the provider for this long, the answer ends with a `timeout` error. */

@@ -1,15 +1,11 @@
-import {
-  type ConnectionMode,
-  type ModelConfig,
-  type ModelConfigFields,
-  modelConfigFieldsSchema,
-  type ProviderKind,
-} from '@hearth/schema';
+import { acceptsThinkingBudget, presetById, presetOf } from '@hearth/core';
+import { type ConnectionMode, type ModelConfig, type ModelConfigFields, modelConfigFieldsSchema } from '@hearth/schema';
 import { formatHeaderLines, parseHeaderLines } from './header-lines.ts';
 
 /** The model form exactly as typed: every field a string, so nothing the person typed is lost. */
 export interface ModelFormValues {
-  provider: ProviderKind;
+  /** The id of the provider preset picked; the stored kind is the preset's. */
+  preset: string;
   name: string;
   baseUrl: string;
   modelId: string;
@@ -17,6 +13,7 @@ export interface ModelFormValues {
   headers: string;
   temperature: string;
   maxTokens: string;
+  thinkingBudget: string;
   connection: ConnectionMode;
 }
 
@@ -30,7 +27,7 @@ export type ModelFormResult =
 /** The form's values for an existing configuration and its key. */
 export function formValuesOf(config: ModelConfig, apiKey: string): ModelFormValues {
   return {
-    provider: config.provider,
+    preset: presetOf(config).id,
     name: config.name,
     baseUrl: config.baseUrl,
     modelId: config.modelId,
@@ -38,6 +35,7 @@ export function formValuesOf(config: ModelConfig, apiKey: string): ModelFormValu
     headers: formatHeaderLines(config.headers),
     temperature: config.temperature === undefined ? '' : String(config.temperature),
     maxTokens: config.maxTokens === undefined ? '' : String(config.maxTokens),
+    thinkingBudget: config.thinkingBudget === undefined ? '' : String(config.thinkingBudget),
     connection: config.connection,
   };
 }
@@ -51,20 +49,26 @@ export function validateModelForm(values: ModelFormValues): ModelFormResult {
   if (Number.isNaN(temperature)) errors.temperature = 'Enter a number, or leave it empty';
   const maxTokens = optionalNumber(values.maxTokens);
   if (Number.isNaN(maxTokens)) errors.maxTokens = 'Enter a whole number, or leave it empty';
+  const provider = presetById(values.preset).provider;
+  // A budget typed for Anthropic stays in the form when another provider is picked, but is not saved with it.
+  const thinkingBudget = acceptsThinkingBudget(provider) ? optionalNumber(values.thinkingBudget) : undefined;
+  if (Number.isNaN(thinkingBudget)) errors.thinkingBudget = 'Enter a whole number, or leave it empty';
 
   const parsed = modelConfigFieldsSchema.safeParse({
     name: values.name,
-    provider: values.provider,
+    provider,
     baseUrl: values.baseUrl,
     modelId: values.modelId,
     headers: headers.success ? headers.value : {},
     connection: values.connection,
     ...(temperature === undefined || Number.isNaN(temperature) ? {} : { temperature }),
     ...(maxTokens === undefined || Number.isNaN(maxTokens) ? {} : { maxTokens }),
+    ...(thinkingBudget === undefined || Number.isNaN(thinkingBudget) ? {} : { thinkingBudget }),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
+      const path = issue.path[0];
+      const field = path === 'provider' ? 'preset' : path;
       if (typeof field === 'string' && isFormField(field) && !errors[field]) errors[field] = issue.message;
     }
   }
@@ -78,7 +82,7 @@ function optionalNumber(text: string): number | undefined {
 }
 
 const formFields: readonly string[] = [
-  'provider',
+  'preset',
   'name',
   'baseUrl',
   'modelId',
@@ -86,6 +90,7 @@ const formFields: readonly string[] = [
   'headers',
   'temperature',
   'maxTokens',
+  'thinkingBudget',
   'connection',
 ];
 function isFormField(name: string): name is ModelFormField {

@@ -1,5 +1,5 @@
-import { presetFor, providerPresets } from '@hearth/core';
-import { connectionModeSchema, type ProviderKind, providerKindSchema } from '@hearth/schema';
+import { acceptsThinkingBudget, hasModelList, presetById, providerPresets } from '@hearth/core';
+import { connectionModeSchema } from '@hearth/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { fetchModelIds, testConnection } from '../../actions/provider-checks.ts';
 import { saveModel } from '../../actions/settings-actions.ts';
@@ -33,13 +33,14 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
   const [modelIds, setModelIds] = useState<string[]>([]);
   const set = (field: keyof ModelFormValues) => (value: string) => setValues((old) => ({ ...old, [field]: value }));
 
-  const changeProvider = (provider: ProviderKind) => {
-    const before = presetFor(values.provider);
-    const after = presetFor(provider);
+  const preset = presetById(values.preset);
+  const changePreset = (id: string) => {
+    const before = presetById(values.preset);
+    const after = presetById(id);
     // Fields still holding the old preset's values follow the new preset; anything typed stays.
     setValues((old) => ({
       ...old,
-      provider,
+      preset: after.id,
       name: !old.name || old.name === before.label ? after.label : old.name,
       baseUrl: !old.baseUrl || old.baseUrl === before.baseUrl ? after.baseUrl : old.baseUrl,
       modelId: !old.modelId || old.modelId === before.suggestedModelId ? after.suggestedModelId : old.modelId,
@@ -89,14 +90,10 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
     >
       <div className="field">
         <label htmlFor={`${formId}-provider`}>{s.provider}</label>
-        <select
-          id={`${formId}-provider`}
-          value={values.provider}
-          onChange={(event) => changeProvider(providerKindSchema.parse(event.target.value))}
-        >
-          {providerPresets.map((preset) => (
-            <option key={preset.provider} value={preset.provider}>
-              {preset.label}
+        <select id={`${formId}-provider`} value={values.preset} onChange={(event) => changePreset(event.target.value)}>
+          {providerPresets.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
             </option>
           ))}
         </select>
@@ -117,6 +114,7 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
         error={errors.modelId}
         list={`${formId}-models`}
         autoComplete="off"
+        hint={preset.provider === 'azure' ? s.deploymentHint : undefined}
       />
       <datalist id={`${formId}-models`}>
         {modelIds.map((modelId) => (
@@ -174,6 +172,17 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
           placeholder={s.optional}
         />
       </div>
+      {acceptsThinkingBudget(preset.provider) && (
+        <TextField
+          label={s.thinkingBudget}
+          value={values.thinkingBudget}
+          onValue={set('thinkingBudget')}
+          error={errors.thinkingBudget}
+          inputMode="numeric"
+          placeholder={s.optional}
+          hint={s.thinkingBudgetHint}
+        />
+      )}
       <div className="field">
         <label htmlFor={`${formId}-connection`}>{s.connection}</label>
         <select
@@ -210,14 +219,16 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
         >
           {s.testConnection}
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={check.kind === 'running'}
-          onClick={() => void runCheck('models')}
-        >
-          {s.fetchModels}
-        </button>
+        {hasModelList(preset.provider) && (
+          <button
+            type="button"
+            className="button"
+            disabled={check.kind === 'running'}
+            onClick={() => void runCheck('models')}
+          >
+            {s.fetchModels}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => onDone(null)}>
           {s.cancel}
         </button>

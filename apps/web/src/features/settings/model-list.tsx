@@ -1,4 +1,4 @@
-import { presetFor } from '@hearth/core';
+import { presetById } from '@hearth/core';
 import type { ModelConfig } from '@hearth/schema';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -15,9 +15,9 @@ import { settingsStrings } from './settings-strings.ts';
 type Editing = { id?: string; values: ModelFormValues } | null;
 
 function newModelValues(): ModelFormValues {
-  const preset = presetFor('openai');
+  const preset = presetById('openai');
   return {
-    provider: preset.provider,
+    preset: preset.id,
     name: preset.label,
     baseUrl: preset.baseUrl,
     modelId: preset.suggestedModelId,
@@ -25,6 +25,7 @@ function newModelValues(): ModelFormValues {
     headers: '',
     temperature: '',
     maxTokens: '',
+    thinkingBudget: '',
     connection: 'auto',
   };
 }

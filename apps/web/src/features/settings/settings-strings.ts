@@ -21,6 +21,9 @@ export const settingsStrings: Strings<{
   headersHint: string;
   temperature: string;
   maxTokens: string;
+  thinkingBudget: string;
+  thinkingBudgetHint: string;
+  deploymentHint: string;
   optional: string;
   save: string;
   cancel: string;
@@ -83,6 +86,10 @@ export const settingsStrings: Strings<{
     headersHint: 'One per line, as Name: value',
     temperature: 'Temperature',
     maxTokens: 'Max tokens',
+    thinkingBudget: 'Thinking budget (tokens)',
+    thinkingBudgetHint:
+      'Lets the model think before it answers, up to this many tokens, and shows its thinking. Anthropic needs at least 1024. Empty: no thinking asked for.',
+    deploymentHint: 'For Azure OpenAI, the name of your deployment.',
     optional: 'optional',
     save: 'Save model',
     cancel: 'Cancel',
@@ -145,6 +152,10 @@ export const settingsStrings: Strings<{
     headersHint: '每行一个，格式为 名称: 值',
     temperature: '温度',
     maxTokens: '最大令牌数',
+    thinkingBudget: '思考预算（令牌）',
+    thinkingBudgetHint:
+      '让模型在回答前思考，最多用这么多令牌，并显示其思考过程。Anthropic 至少需要 1024。留空则不要求思考。',
+    deploymentHint: 'Azure OpenAI 请填写你的部署名称。',
     optional: '可选',
     save: '保存模型',
     cancel: '取消',
