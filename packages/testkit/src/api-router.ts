@@ -1,17 +1,22 @@
+import { anthropicRoutes } from './anthropic-api.ts';
+import { apiError } from './api-error.ts';
+import type { ApiRoute } from './api-route.ts';
 import { handleChatCompletions } from './chat-completions.ts';
 import { preflightHeaders } from './cors.ts';
 import { type Exchange, sendJson, writeHead } from './exchange.ts';
+import { apiRoots, type FakeApi } from './fake-api.ts';
+import { geminiRoutes } from './gemini-api.ts';
 import { sleep } from './http-helpers.ts';
-import { openAiErrorBody } from './openai-error.ts';
 import { sendScenarioFailure } from './scenario-failures.ts';
 
 /** The `owned_by` of every listed model. */
 export const modelOwner = 'hearth-testkit';
 
-const routes: Record<string, { method: string; handle: (exchange: Exchange) => void | Promise<void> }> = {
-  '/chat/completions': { method: 'POST', handle: handleChatCompletions },
-  '/models': {
+const openAiRoutes: readonly ApiRoute[] = [
+  { method: 'POST', pattern: /^\/chat\/completions$/, handle: handleChatCompletions },
+  {
     method: 'GET',
+    pattern: /^\/models$/,
     handle: (exchange) =>
       sendJson(exchange, 200, {
         object: 'list',
@@ -23,11 +28,17 @@ const routes: Record<string, { method: string; handle: (exchange: Exchange) => v
         })),
       }),
   },
+];
+
+const routesOf: Record<FakeApi, readonly ApiRoute[]> = {
+  openai: openAiRoutes,
+  anthropic: anthropicRoutes,
+  gemini: geminiRoutes,
 };
 
-/** Answers a request under `/v1` (`rest` is the path after it) once its scenario is known. */
+/** Answers a request under an API's root (`rest` is the path after it) once its scenario is known. */
 export async function handleApi(exchange: Exchange, rest: string): Promise<void> {
-  const { req, res, scenario, signal } = exchange;
+  const { req, res, scenario, signal, api } = exchange;
   const method = req.method ?? 'GET';
   // Preflight answers at once and never fails: browsers only see failures on the actual request.
   if (method === 'OPTIONS') {
@@ -37,18 +48,24 @@ export async function handleApi(exchange: Exchange, rest: string): Promise<void>
   }
   if (!(await sleep(scenario.delayFirstByteMs, signal))) return;
   if (sendScenarioFailure(exchange)) return;
-  const route = Object.hasOwn(routes, rest) ? routes[rest] : undefined;
-  if (route === undefined) {
-    const message = `Invalid URL (${method} /v1${rest})`;
-    sendJson(exchange, 404, openAiErrorBody({ status: 404, message, code: 'unknown_url' }));
+  const matches = routesOf[api].flatMap((route) => {
+    const match = route.pattern.exec(rest);
+    return match === null ? [] : [{ route, match }];
+  });
+  const path = `${apiRoots[api]}${rest}`;
+  if (matches.length === 0) {
+    const message = `Invalid URL (${method} ${path})`;
+    sendJson(exchange, 404, apiError(api, { status: 404, message, code: 'unknown_url' }).body);
     return;
   }
-  if (route.method !== method) {
-    const message = `Method ${method} is not allowed on /v1${rest}; use ${route.method}.`;
-    sendJson(exchange, 405, openAiErrorBody({ status: 405, message, code: 'method_not_allowed' }), {
-      allow: `${route.method}, OPTIONS`,
+  const found = matches.find(({ route }) => route.method === method);
+  if (found === undefined) {
+    const allowed = matches.map(({ route }) => route.method).join(', ');
+    const message = `Method ${method} is not allowed on ${path}; use ${allowed}.`;
+    sendJson(exchange, 405, apiError(api, { status: 405, message, code: 'method_not_allowed' }).body, {
+      allow: `${allowed}, OPTIONS`,
     });
     return;
   }
-  await route.handle(exchange);
+  await found.route.handle(exchange, found.match);
 }

@@ -2,6 +2,7 @@ import { parseChatRequest } from './chat-request.ts';
 import { type CompletionIdentity, wholeCompletion } from './completion-chunks.ts';
 import { type Exchange, sendJson } from './exchange.ts';
 import { openAiErrorBody } from './openai-error.ts';
+import { openAiStreamFormat } from './openai-format.ts';
 import { planReply } from './reply-plan.ts';
 import { streamCompletion } from './stream-completion.ts';
 
@@ -22,7 +23,7 @@ export async function handleChatCompletions(exchange: Exchange): Promise<void> {
     model: request.model,
   };
   if (request.stream && !scenario.jsonMode) {
-    await streamCompletion({ exchange, request, plan, identity });
+    await streamCompletion({ exchange, plan, format: openAiStreamFormat({ identity, plan, request, scenario }) });
     return;
   }
   sendJson(

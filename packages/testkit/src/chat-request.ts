@@ -12,6 +12,8 @@ export interface ChatRequest {
   includeUsage: boolean;
   /** `max_tokens` or `max_completion_tokens`, `null` when neither is set. */
   maxTokens: number | null;
+  /** Whether the request lets the model show its reasoning (OpenAI-compatible: always; the others: when asked). */
+  reasoning: boolean;
 }
 
 /** The outcome of validating a request body, with an OpenAI-style message and `param` on failure. */
@@ -19,7 +21,8 @@ export type ChatRequestParse =
   | { success: true; value: ChatRequest }
   | { success: false; error: { message: string; param: string | null } };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** Whether a parsed body is a JSON object. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Content may be a string or a list of parts (`[{type: 'text', text}]`); only text parts matter here.
@@ -73,6 +76,7 @@ export function parseChatRequest(body: unknown): ChatRequestParse {
       stream: body.stream === true,
       includeUsage: options.include_usage === true,
       maxTokens: typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 ? limit : null,
+      reasoning: true,
     },
   };
 }

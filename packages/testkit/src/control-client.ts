@@ -1,4 +1,5 @@
 import type { RequestSummary } from './control-routes.ts';
+import type { FakeApi } from './fake-api.ts';
 import type { PixelHit } from './recorded-request.ts';
 import type { Scenario } from './scenario.ts';
 import { scenarioBaseUrl } from './scenario-path.ts';
@@ -6,7 +7,7 @@ import { scenarioBaseUrl } from './scenario-path.ts';
 /** A fake upstream running in another process (e.g. started by Playwright), driven over its control API. */
 export interface FakeUpstreamControl {
   readonly origin: string;
-  baseUrl(scenario?: Partial<Scenario>): string;
+  baseUrl(scenario?: Partial<Scenario>, api?: FakeApi): string;
   requests(): Promise<RequestSummary[]>;
   pixelHits(): Promise<PixelHit[]>;
   reset(): Promise<void>;
@@ -26,7 +27,7 @@ export function fakeUpstreamControl(origin: string): FakeUpstreamControl {
   const requests = () => getJson<RequestSummary[]>(`${control}/requests`);
   return {
     origin,
-    baseUrl: (scenario) => scenarioBaseUrl(scenario === undefined ? { origin } : { origin, scenario }),
+    baseUrl: (scenario = {}, api = 'openai') => scenarioBaseUrl({ origin, scenario, api }),
     requests,
     pixelHits: () => getJson<PixelHit[]>(`${control}/pixel-hits`),
     reset: async () => {

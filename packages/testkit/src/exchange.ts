@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { corsHeaders } from './cors.ts';
+import type { FakeApi } from './fake-api.ts';
 import type { RecordedRequest, RequestOutcome } from './recorded-request.ts';
 import type { RequestLog } from './request-log.ts';
 import type { Scenario } from './scenario.ts';
@@ -14,6 +15,8 @@ export interface Exchange {
   readonly record: RecordedRequest;
   readonly log: RequestLog;
   readonly scenario: Scenario;
+  /** The API the request speaks, which picks the format of every answer and error. */
+  readonly api: FakeApi;
   /** This server's origin, for absolute URLs in answers. */
   readonly origin: string;
   /** Aborted when the response closes for any reason, so pending waits and writes stop. */
@@ -27,6 +30,7 @@ export function createExchange(options: {
   record: RecordedRequest;
   log: RequestLog;
   scenario: Scenario;
+  api: FakeApi;
   origin: string;
   isServerClosing: () => boolean;
 }): Exchange {

@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FakeApi } from './fake-api.ts';
 import { handleRequest, type ServerContext } from './handle-request.ts';
 import type { PixelHit, RecordedRequest } from './recorded-request.ts';
 import { RequestLog, type RequestPredicate } from './request-log.ts';
@@ -15,13 +16,16 @@ export interface FakeUpstreamOptions {
   defaults?: Partial<Scenario>;
 }
 
-/** A running fake OpenAI-compatible upstream. */
+/** A running fake upstream: OpenAI-compatible, Anthropic and Gemini APIs on one server. */
 export interface FakeUpstream {
   /** e.g. `http://127.0.0.1:41234` */
   readonly origin: string;
   readonly port: number;
-  /** An OpenAI base URL ending in `/v1` that selects `scenario`. */
-  baseUrl(scenario?: Partial<Scenario>): string;
+  /**
+   * A base URL that selects `scenario`: OpenAI-compatible (ending in `/v1`) unless `api` names Anthropic's
+   * (`/anthropic/v1`) or Gemini's (`/gemini/v1beta`).
+   */
+  baseUrl(scenario?: Partial<Scenario>, api?: FakeApi): string;
   /** Requests since the last reset, oldest first; each record keeps updating while its exchange runs. */
   readonly requests: readonly RecordedRequest[];
   readonly pixelHits: readonly PixelHit[];
@@ -35,7 +39,7 @@ export interface FakeUpstream {
 
 const originHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
-/** Starts a fake OpenAI-compatible upstream on loopback (a random port unless `port` is given). */
+/** Starts the fake upstream on loopback (a random port unless `port` is given). */
 export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
   const { host = '127.0.0.1', port = 0, defaults = {} } = options;
   const log = new RequestLog();
@@ -67,7 +71,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   return {
     origin,
     port: address.port,
-    baseUrl: (scenario) => scenarioBaseUrl(scenario === undefined ? { origin } : { origin, scenario }),
+    baseUrl: (scenario = {}, api = 'openai') => scenarioBaseUrl({ origin, scenario, api }),
     get requests() {
       return [...log.requests];
     },

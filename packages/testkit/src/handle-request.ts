@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiError } from './api-error.ts';
 import { handleApi } from './api-router.ts';
 import { controlPathPrefix, handleControl } from './control-routes.ts';
 import { createExchange, sendJson } from './exchange.ts';
+import { apiRoots } from './fake-api.ts';
 import { pixelPath } from './hostile-reply.ts';
 import { bodyValue, readBody } from './http-helpers.ts';
-import { openAiErrorBody } from './openai-error.ts';
 import { servePixel } from './pixel.ts';
 import { flattenHeaders } from './recorded-request.ts';
 import type { RequestLog } from './request-log.ts';
@@ -36,7 +37,7 @@ export async function handleRequest(context: ServerContext, req: IncomingMessage
   const body = await readBody(req);
   const record = log.add({
     method,
-    path: api === null ? pathname : `/v1${api.rest}`,
+    path: api === null ? pathname : `${apiRoots[api.api]}${api.rest}`,
     url: target,
     headers: flattenHeaders(req.headers),
     body: bodyValue(body.text),
@@ -58,17 +59,19 @@ export async function handleRequest(context: ServerContext, req: IncomingMessage
     record,
     log,
     scenario,
+    api: api?.api ?? 'openai',
     origin: context.origin(),
     isServerClosing: context.isClosing,
   });
   if (api === null) {
     if (pathname === redirectTargetPath) return sendJson(exchange, 200, { canary: redirectTargetCanary });
     const message = `Invalid URL (${method} ${pathname})`;
-    return sendJson(exchange, 404, openAiErrorBody({ status: 404, message, code: 'unknown_url' }));
+    return sendJson(exchange, 404, apiError('openai', { status: 404, message, code: 'unknown_url' }).body);
   }
   // A preflight still passes, so a browser test reads the 400 below instead of a bare CORS failure.
   if (!parsed.success && method !== 'OPTIONS') {
-    return sendJson(exchange, 400, openAiErrorBody({ status: 400, message: parsed.error, code: 'invalid_scenario' }));
+    const error = apiError(api.api, { status: 400, message: parsed.error, code: 'invalid_scenario' });
+    return sendJson(exchange, 400, error.body);
   }
   await handleApi(exchange, api.rest);
 }

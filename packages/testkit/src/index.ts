@@ -1,8 +1,11 @@
+export { type AnthropicErrorBody, anthropicErrorBody } from './anthropic-error.ts';
 export { modelOwner } from './api-router.ts';
 export { type FakeUpstreamControl, fakeUpstreamControl } from './control-client.ts';
 export { type RequestSummary, summarizeRequest } from './control-routes.ts';
 export { upstreamCookie } from './exchange.ts';
+export { apiRoots, type FakeApi } from './fake-api.ts';
 export { type FakeUpstream, type FakeUpstreamOptions, startFakeUpstream } from './fake-upstream.ts';
+export { type GeminiErrorBody, geminiErrorBody } from './gemini-error.ts';
 export { hostileMarker, pixelPath } from './hostile-reply.ts';
 export {
   type BigChatgptExportCounts,

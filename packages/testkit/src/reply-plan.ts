@@ -48,7 +48,7 @@ export function planReply(options: {
   requestId: number;
 }): ReplyPlan {
   const { scenario, request } = options;
-  const reasoningTokens = scenario.reasoning === null ? [] : wordTokens(scenario.reasoning);
+  const reasoningTokens = scenario.reasoning === null || !request.reasoning ? [] : wordTokens(scenario.reasoning);
   const allContent = wordTokens(answerText(options));
   const limited = request.maxTokens !== null && allContent.length > request.maxTokens;
   const contentTokens = limited ? allContent.slice(0, request.maxTokens ?? 0) : allContent;

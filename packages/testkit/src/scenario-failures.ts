@@ -1,6 +1,6 @@
+import { apiError } from './api-error.ts';
 import { type Exchange, sendJson, sendText, writeHead } from './exchange.ts';
 import { hostileMarker } from './hostile-reply.ts';
-import { openAiErrorBody } from './openai-error.ts';
 
 /** Where `redirect` points by default: a path on this server that answers with a canary, so a followed redirect shows. */
 export const redirectTargetPath = '/redirect-target';
@@ -38,23 +38,23 @@ export function sendScenarioFailure(exchange: Exchange): boolean {
     return true;
   }
   if (scenario.status === null) return false;
-  const body = openAiErrorBody({ status: scenario.status, message: scenario.message });
+  const error = apiError(exchange.api, {
+    status: scenario.status,
+    message: scenario.message,
+    requestId: exchange.record.id,
+  });
   switch (scenario.errorBody) {
     case 'json':
-      sendJson(exchange, scenario.status, body);
+      sendJson(exchange, scenario.status, error.body);
       return true;
     case 'text':
-      sendText(exchange, {
-        status: scenario.status,
-        contentType: 'text/plain; charset=utf-8',
-        body: body.error.message,
-      });
+      sendText(exchange, { status: scenario.status, contentType: 'text/plain; charset=utf-8', body: error.message });
       return true;
     case 'html':
       sendText(exchange, {
         status: scenario.status,
         contentType: 'text/html; charset=utf-8',
-        body: errorPage(scenario.status, body.error.message),
+        body: errorPage(scenario.status, error.message),
       });
       return true;
   }

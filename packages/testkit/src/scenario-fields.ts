@@ -96,6 +96,7 @@ export const scenarioFields: { readonly [K in keyof Scenario]: FieldCodec<Scenar
   dropAfter: nullable(int({ min: 0 })),
   endAfter: nullable(int({ min: 0 })),
   stallAfter: nullable(int({ min: 0 })),
+  errorAfter: nullable(int({ min: 0 })),
   delayFirstByteMs: int({ min: 0, max: 600_000 }),
   keepAlive: bool,
   crlf: bool,
@@ -108,6 +109,7 @@ export const scenarioFields: { readonly [K in keyof Scenario]: FieldCodec<Scenar
   html: bool,
   jsonMode: bool,
   models: list,
+  modelsPageSize: int({ min: 1, max: 1000 }),
 };
 
 /** Narrows a URL key to a scenario key. */

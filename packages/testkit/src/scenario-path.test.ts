@@ -11,6 +11,8 @@ describe('scenario URL syntax', () => {
 
   it('builds base URLs, with a plain /v1 for no scenario', () => {
     expect(scenarioPath()).toBe('/v1');
+    expect(scenarioPath({ cors: false }, 'anthropic')).toBe('/s/cors=0/anthropic/v1');
+    expect(scenarioPath({}, 'gemini')).toBe('/gemini/v1beta');
     expect(scenarioPath({})).toBe('/v1');
     expect(scenarioBaseUrl({ origin: 'http://127.0.0.1:9/', scenario: { status: 401 } })).toBe(
       'http://127.0.0.1:9/s/status=401/v1',
@@ -71,11 +73,18 @@ describe('scenario URL syntax', () => {
   });
 
   it('splits API paths into scenario segment and rest', () => {
-    expect(matchApiPath('/v1/chat/completions')).toEqual({ segment: null, rest: '/chat/completions' });
-    expect(matchApiPath('/v1')).toEqual({ segment: null, rest: '' });
-    expect(matchApiPath('/s/cors=0/v1/models')).toEqual({ segment: 'cors=0', rest: '/models' });
-    expect(matchApiPath('/s//v1/models')).toEqual({ segment: '', rest: '/models' });
+    expect(matchApiPath('/v1/chat/completions')).toEqual({ segment: null, api: 'openai', rest: '/chat/completions' });
+    expect(matchApiPath('/v1')).toEqual({ segment: null, api: 'openai', rest: '' });
+    expect(matchApiPath('/s/cors=0/v1/models')).toEqual({ segment: 'cors=0', api: 'openai', rest: '/models' });
+    expect(matchApiPath('/s//v1/models')).toEqual({ segment: '', api: 'openai', rest: '/models' });
+    expect(matchApiPath('/anthropic/v1/messages')).toEqual({ segment: null, api: 'anthropic', rest: '/messages' });
+    expect(matchApiPath('/s/cors=0/gemini/v1beta/models/g:streamGenerateContent')).toEqual({
+      segment: 'cors=0',
+      api: 'gemini',
+      rest: '/models/g:streamGenerateContent',
+    });
     expect(matchApiPath('/v10/models')).toBeNull();
+    expect(matchApiPath('/gemini/v1/models')).toBeNull();
     expect(matchApiPath('/s/a/b/v1/models')).toBeNull();
     expect(matchApiPath('/pixel.png')).toBeNull();
   });

@@ -1,20 +1,32 @@
+import { apiRoots, type FakeApi, fakeApis } from './fake-api.ts';
 import type { Scenario } from './scenario.ts';
 import { type FieldParse, isScenarioKey, scenarioFields } from './scenario-fields.ts';
 
-/** An API path split into its scenario segment (`null` for a plain `/v1`) and the part after `/v1`. */
+/** An API path split into its scenario segment (`null` for none), its API and the part after the API's root. */
 export interface ApiPath {
   segment: string | null;
+  api: FakeApi;
   rest: string;
 }
 
-const scenarioPathPattern = /^\/s\/([^/]*)\/v1(\/.*)?$/;
+const scenarioPrefixPattern = /^\/s\/([^/]*)(\/.*)$/;
 
-/** Splits `/v1/...` or `/s/<scenario>/v1/...`; `null` for any other path. */
+function matchRoot(path: string): { api: FakeApi; rest: string } | null {
+  for (const api of fakeApis) {
+    const root = apiRoots[api];
+    if (path === root || path.startsWith(`${root}/`)) return { api, rest: path.slice(root.length) };
+  }
+  return null;
+}
+
+/** Splits `<root>/...` or `/s/<scenario><root>/...` for any API's root; `null` for any other path. */
 export function matchApiPath(pathname: string): ApiPath | null {
-  if (pathname === '/v1' || pathname.startsWith('/v1/')) return { segment: null, rest: pathname.slice(3) };
-  const match = scenarioPathPattern.exec(pathname);
-  if (match === null) return null;
-  return { segment: match[1] ?? '', rest: match[2] ?? '' };
+  const plain = matchRoot(pathname);
+  if (plain !== null) return { segment: null, ...plain };
+  const match = scenarioPrefixPattern.exec(pathname);
+  const rooted = match === null ? null : matchRoot(match[2] ?? '');
+  if (match === null || rooted === null) return null;
+  return { segment: match[1] ?? '', ...rooted };
 }
 
 // `|` separates list items and is left readable; `,` `=` `/` `%` must stay escaped, and the parser
@@ -37,15 +49,15 @@ export function formatScenario(scenario: Partial<Scenario>): string {
   return parts.join(',');
 }
 
-/** The path prefix that selects a scenario: `/v1` for none, else `/s/<segment>/v1`. */
-export function scenarioPath(scenario: Partial<Scenario> = {}): string {
+/** The path prefix that selects a scenario of an API: its root for none, else `/s/<segment><root>`. */
+export function scenarioPath(scenario: Partial<Scenario> = {}, api: FakeApi = 'openai'): string {
   const segment = formatScenario(scenario);
-  return segment === '' ? '/v1' : `/s/${segment}/v1`;
+  return segment === '' ? apiRoots[api] : `/s/${segment}${apiRoots[api]}`;
 }
 
-/** An OpenAI base URL (ending in `/v1`) on `origin` that selects `scenario`. */
-export function scenarioBaseUrl(options: { origin: string; scenario?: Partial<Scenario> }): string {
-  return `${options.origin.replace(/\/+$/, '')}${scenarioPath(options.scenario)}`;
+/** A base URL of an API on `origin` that selects `scenario` (an OpenAI one, ending in `/v1`, unless said). */
+export function scenarioBaseUrl(options: { origin: string; scenario?: Partial<Scenario>; api?: FakeApi }): string {
+  return `${options.origin.replace(/\/+$/, '')}${scenarioPath(options.scenario, options.api)}`;
 }
 
 function decode(raw: string): string | null {

@@ -7,14 +7,18 @@ export type ErrorBodyKind = 'json' | 'text' | 'html';
 /**
  * Everything a test can control about how the fake upstream answers. `null` means "off" for a knob
  * that has no natural default. Chunk-count knobs (`dropAfter`, `endAfter`, `stallAfter`) count content
- * events (reasoning or answer deltas) and apply to streamed answers only.
+ * events (reasoning or answer deltas) and apply to streamed answers only. Every knob applies to every API
+ * (OpenAI-compatible, Anthropic, Gemini), each answering in its own format.
  */
 export interface Scenario {
   /** Fixed answer text; `null` answers `Echo: <last user message>` so tests can see which history was sent. */
   text: string | null;
   /** Answer with N word tokens `token1 token2 ...` instead of `text`/echo. */
   tokens: number | null;
-  /** Reasoning text streamed before the answer. */
+  /**
+   * Reasoning text streamed before the answer: always for OpenAI-compatible requests, for Anthropic only when the
+   * request enables `thinking`, for Gemini only when it asks `includeThoughts`, as the real providers do.
+   */
   reasoning: string | null;
   reasoningField: ReasoningField;
   /** Tokens per second; 0 sends as fast as the socket takes them. */
@@ -36,6 +40,8 @@ export interface Scenario {
   endAfter: number | null;
   /** Send nothing more after N content events and keep the socket open. */
   stallAfter: number | null;
+  /** Report an error inside the stream after N content events, as the provider does (then end the response). */
+  errorAfter: number | null;
   /** Wait this long before sending the status line and headers. */
   delayFirstByteMs: number;
   /** Put a `: keep-alive` comment before every event. */
@@ -60,6 +66,8 @@ export interface Scenario {
   jsonMode: boolean;
   /** Model ids listed by `GET /models`. */
   models: readonly string[];
+  /** The most models on one page of Anthropic's and Gemini's paged lists (less when the client asks for less). */
+  modelsPageSize: number;
 }
 
 /** The scenario of a plain `/v1` base URL. */
@@ -78,6 +86,7 @@ export const defaultScenario: Readonly<Scenario> = Object.freeze({
   dropAfter: null,
   endAfter: null,
   stallAfter: null,
+  errorAfter: null,
   delayFirstByteMs: 0,
   keepAlive: false,
   crlf: false,
@@ -90,6 +99,7 @@ export const defaultScenario: Readonly<Scenario> = Object.freeze({
   html: false,
   jsonMode: false,
   models: Object.freeze(['fake-model', 'fake-reasoner']),
+  modelsPageSize: 1000,
 });
 
 /** Layers partial scenarios over the defaults; later layers win. */

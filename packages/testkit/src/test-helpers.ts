@@ -87,3 +87,10 @@ export async function readUntil(options: {
   }
   return { text, reader };
 }
+
+/** A parsed JSON body whose fields a test reads freely; what it asserts about them is its check. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions read nested fields of bodies they then compare
+export type LooseJson = any;
+
+/** The JSON body of a response, for assertions. */
+export const jsonOf = (response: Response): Promise<LooseJson> => response.json();
