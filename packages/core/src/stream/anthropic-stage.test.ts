@@ -100,7 +100,11 @@ describe('the Anthropic stage', () => {
 
   it('skips event types it does not know, and says so when nothing was an Anthropic event', async () => {
     const unknown = event('future_event', { surprise: true });
-    expect(await decode(textSource(unknown + wire))).toEqual(expected);
+    // Under a name that is not its type, even an error-like body or a delta is someone else's data.
+    const misnamed =
+      'event: weird\ndata: {"message":"not an error of ours"}\n\n' +
+      'event: weird\ndata: {"type":"content_block_delta","delta":{"type":"text_delta","text":"x"}}\n\n';
+    expect(await decode(textSource(unknown + misnamed + wire))).toEqual(expected);
     expect(await decode(textSource(`${unknown}event: message_stop\ndata: {"type":"message_stop"}\n\n`))).toEqual([
       {
         type: 'error',

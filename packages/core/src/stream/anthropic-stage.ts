@@ -56,12 +56,16 @@ function pushWords(block: { text?: string | undefined; thinking?: string | undef
 export function createAnthropicStage(): ProviderStage {
   const counts: TokenCounts = { input: 0, output: 0 };
   return {
-    read({ data }, out) {
+    read({ event: name, data }, out) {
       const json = parseJsonText(data);
       if (!json.success) return 'skip';
       const parsed = anthropicStreamEventSchema.safeParse(json.value);
+      // Anthropic names every event after its type: under another name it is someone else's data, not ours.
+      const unnamed = name === undefined || name === 'message';
+      if (parsed.success && !unnamed && name !== parsed.data.type) return 'skip';
       if (!parsed.success) {
-        const message = providerMessageFromJson(json.value);
+        // An error body without a name is a proxy's refusal; named events we do not know are only data.
+        const message = unnamed ? providerMessageFromJson(json.value) : undefined;
         if (message === undefined) return 'skip';
         out.push(errorEvent(streamError(message)));
         return 'error';

@@ -90,6 +90,11 @@ describe('the Gemini stage', () => {
     ]);
   });
 
+  it('skips named events, which Gemini never sends, whatever their data', async () => {
+    const named = 'event: weird\ndata: {"error":{"message":"not ours"}}\n\n';
+    expect(await decode(textSource(named + wire))).toEqual(expected);
+  });
+
   it('says so when nothing in the body was a Gemini response', async () => {
     expect(await decode(textSource('data: {"hello":"world"}\n\n'))).toEqual([
       { type: 'error', error: { code: 'bad_response', message: "The provider's answer was not a Gemini stream." } },

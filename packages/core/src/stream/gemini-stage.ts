@@ -78,7 +78,9 @@ function pushUsage(answer: AnswerSoFar, out: StreamEvent[]): void {
 export function createGeminiStage(): ProviderStage {
   const answer: AnswerSoFar = { usage: undefined, finished: false };
   return {
-    read({ data }, out) {
+    read({ event, data }, out) {
+      // Gemini names no events: a named one is some other protocol's, only data to us.
+      if (event !== undefined && event !== 'message') return 'skip';
       const json = parseJsonText(data);
       if (!json.success) return 'skip';
       const parsed = geminiResponseSchema.safeParse(json.value);

@@ -67,6 +67,13 @@ describe.each(providers)('$provider natively, against the fake upstream', (provi
     expect(events.at(-1)).toMatchObject({ type: 'error', error: { code: 'interrupted' } });
   });
 
+  it('treats unknown events and non-JSON data in the stream as data, never as the end or an error', async () => {
+    const events = await ask({ ...provider, scenario: { hostile: true, keepAlive: true, crlf: true } });
+    expect(joinDeltas(events)).toContain('Here is a perfectly normal answer.');
+    expect(events).toContainEqual({ type: 'finish', reason: 'stop' });
+    expect(events.some((event) => event.type === 'error')).toBe(false);
+  });
+
   it('reads a whole JSON answer from a provider that ignored streaming', async () => {
     const events = await ask({ ...provider, scenario: { jsonMode: true, reasoning: 'Hm.' } });
     expect(joinDeltas(events, 'reasoning-delta')).toBe('Hm.');
