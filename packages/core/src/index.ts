@@ -41,7 +41,7 @@ export {
   sortedModelIds,
 } from './provider/models-request.ts';
 export { type ProviderPreset, presetById, presetOf, providerPresets } from './provider/provider-presets.ts';
-export { type ProviderProtocol, protocolOf } from './provider/provider-protocol.ts';
+export type { ProviderProtocol } from './provider/provider-protocol.ts';
 export { type RelayEndpoint, routeThroughRelay } from './provider/route-through-relay.ts';
 export { selectHistory } from './provider/select-history.ts';
 export { answerInFlightStatuses, isAnswerInFlight } from './records/answer-in-flight.ts';
