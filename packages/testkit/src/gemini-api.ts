@@ -2,7 +2,7 @@ import { type ApiRoute, intParam, queryOf } from './api-route.ts';
 import { contentDeltas } from './completion-chunks.ts';
 import { type Exchange, sendJson } from './exchange.ts';
 import { geminiErrorBody } from './gemini-error.ts';
-import { geminiPieces, geminiStreamFormat } from './gemini-format.ts';
+import { geminiPieces, geminiStreamFormat, geminiWholeResponse } from './gemini-format.ts';
 import { parseGeminiRequest } from './gemini-request.ts';
 import { planReply } from './reply-plan.ts';
 import { streamCompletion } from './stream-completion.ts';
@@ -36,15 +36,11 @@ async function handleGenerate(exchange: Exchange, match: RegExpExecArray): Promi
     await streamCompletion({ exchange, plan, format: geminiStreamFormat({ plan, scenario, deltas }) });
     return;
   }
-  const pieces = geminiPieces({ plan, scenario, deltas });
-  if (streaming) {
-    sendJson(exchange, 200, pieces);
-    return;
-  }
-  const parts = plan.reasoningTokens.length > 0 ? [{ text: plan.reasoningTokens.join(''), thought: true }] : [];
-  parts.push({ text: plan.contentTokens.join(''), thought: false });
-  const last = pieces.at(-1) as { candidates: [{ content: object }] };
-  sendJson(exchange, 200, { ...last, candidates: [{ ...last.candidates[0], content: { parts, role: 'model' } }] });
+  sendJson(
+    exchange,
+    200,
+    streaming ? geminiPieces({ plan, scenario, deltas }) : geminiWholeResponse({ plan, scenario }),
+  );
 }
 
 /** `GET /v1beta/models`: pages of `pageSize` (default 50) models, the next one named by `nextPageToken`. */

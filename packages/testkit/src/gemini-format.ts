@@ -66,3 +66,13 @@ export function geminiStreamFormat(options: {
     keepAlive: () => null,
   };
 }
+
+/** The one response of `generateContent`: the thoughts and the answer as one part each, the finish reason, the usage. */
+export function geminiWholeResponse(options: { plan: ReplyPlan; scenario: Scenario }): Record<string, unknown> {
+  const { plan, scenario } = options;
+  const parts: Record<string, unknown>[] = [];
+  if (plan.reasoningTokens.length > 0) parts.push({ text: plan.reasoningTokens.join(''), thought: true });
+  parts.push({ text: plan.contentTokens.join('') });
+  const sent = { answer: plan.contentTokens.length, thoughts: plan.reasoningTokens.length };
+  return response({ plan, scenario, parts, sent, finishReason: finishReasonOf(plan) });
+}
