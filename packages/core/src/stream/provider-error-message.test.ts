@@ -14,6 +14,14 @@ describe('extractProviderErrorMessage', () => {
       'Gemini [{error: {message}}]',
       '[{"error":{"code":400,"message":"Incorrect API key provided.","status":"INVALID_ARGUMENT"}}]',
     ],
+    [
+      'Anthropic {type: "error", error: {type, message}}',
+      '{"type":"error","error":{"type":"authentication_error","message":"Incorrect API key provided."},"request_id":"req_1"}',
+    ],
+    [
+      'Gemini native {error: {code, message, status}}',
+      '{"error":{"code":400,"message":"Incorrect API key provided.","status":"INVALID_ARGUMENT","details":[]}}',
+    ],
     ['JSON with padding', '\n  {"error":{"message":"  Incorrect API key provided. "}}\n'],
     ['short plain text', 'Incorrect API key provided.\n'],
   ])('reads the provider message from %s', (_, body) => {
