@@ -1,6 +1,7 @@
 import { anthropicRoutes } from './anthropic-api.ts';
 import { apiError } from './api-error.ts';
 import type { ApiRoute } from './api-route.ts';
+import { azureRoutes } from './azure-deployments.ts';
 import { handleChatCompletions } from './chat-completions.ts';
 import { preflightHeaders } from './cors.ts';
 import { type Exchange, sendJson, writeHead } from './exchange.ts';
@@ -13,7 +14,8 @@ import { sendScenarioFailure } from './scenario-failures.ts';
 export const modelOwner = 'hearth-testkit';
 
 const openAiRoutes: readonly ApiRoute[] = [
-  { method: 'POST', pattern: /^\/chat\/completions$/, handle: handleChatCompletions },
+  { method: 'POST', pattern: /^\/chat\/completions$/, handle: (exchange) => handleChatCompletions(exchange) },
+  ...azureRoutes,
   {
     method: 'GET',
     pattern: /^\/models$/,

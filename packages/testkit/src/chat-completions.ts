@@ -1,4 +1,4 @@
-import { parseChatRequest } from './chat-request.ts';
+import { isRecord, parseChatRequest } from './chat-request.ts';
 import { type CompletionIdentity, wholeCompletion } from './completion-chunks.ts';
 import { type Exchange, sendJson } from './exchange.ts';
 import { openAiErrorBody } from './openai-error.ts';
@@ -6,10 +6,18 @@ import { openAiStreamFormat } from './openai-format.ts';
 import { planReply } from './reply-plan.ts';
 import { streamCompletion } from './stream-completion.ts';
 
-/** Answers `POST /chat/completions`: 400 for a bad body, else a stream or a whole `chat.completion`. */
-export async function handleChatCompletions(exchange: Exchange): Promise<void> {
+/**
+ * Answers `POST /chat/completions`: 400 for a bad body, else a stream or a whole `chat.completion`. A
+ * `deployment` (Azure's) is the model when the body names none.
+ */
+export async function handleChatCompletions(exchange: Exchange, options: { deployment?: string } = {}): Promise<void> {
   const { record, scenario, origin } = exchange;
-  const parsed = parseChatRequest(record.body);
+  const { body } = record;
+  const withModel =
+    options.deployment !== undefined && isRecord(body) && body.model === undefined
+      ? { ...body, model: options.deployment }
+      : body;
+  const parsed = parseChatRequest(withModel);
   if (!parsed.success) {
     const { message, param } = parsed.error;
     sendJson(exchange, 400, openAiErrorBody({ status: 400, message, param, code: null }));

@@ -80,3 +80,36 @@ describe.each(providers)('$provider natively, against the fake upstream', (provi
     expect(joinDeltas(events)).toBe('Echo: how are you');
   });
 });
+
+describe('Azure OpenAI, against the fake upstream’s deployment routes', () => {
+  function askAzure(baseUrl: string, apiKey = 'azure-key') {
+    const { chat, messages } = testConversation([['how are you', '', 'pending']]);
+    const config = testModelConfig({ provider: 'azure', baseUrl, modelId: 'my-deployment' });
+    const request = buildChatRequest({ config, apiKey, chat, messages: messages.slice(0, 1) });
+    return { request, events: collect(streamCompletion(request)) };
+  }
+
+  it('addresses the deployment with an api-version and the key in api-key, and streams OpenAI’s format back', async () => {
+    upstream.reset();
+    const { events } = askAzure(upstream.baseUrl({ reasoning: 'Hm.' }));
+    expect(joinDeltas(await events)).toBe('Echo: how are you');
+    const sent = await upstream.waitForRequest((request) => request.method === 'POST');
+    expect(sent.url).toMatch(/\/v1\/openai\/deployments\/my-deployment\/chat\/completions\?api-version=2024-10-21$/);
+    expect(sent.headers['api-key']).toBe('azure-key');
+    expect(sent.headers.authorization).toBeUndefined();
+  });
+
+  it('reads Azure’s refusal of a missing key in its own words', async () => {
+    const { events } = askAzure(upstream.baseUrl(), '');
+    expect(await events).toEqual([
+      {
+        type: 'error',
+        error: expect.objectContaining({
+          code: 'upstream_http',
+          httpStatus: 401,
+          message: expect.stringMatching(/^Access denied/),
+        }),
+      },
+    ]);
+  });
+});
