@@ -7,7 +7,7 @@ import { createOpenAiStage } from './openai-stage.ts';
 
 /**
  * What one server-sent event was: a chunk (its events appended), an error (the error event appended; the
- * stream ends), the provider's mark of a finished answer (any events it carried appended), or data to skip.
+ * stream ends), the provider's end-of-answer mark (`[DONE]`, `message_stop`), or data to skip.
  */
 export type SseMessageKind = 'chunk' | 'error' | 'done' | 'skip';
 

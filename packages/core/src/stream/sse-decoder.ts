@@ -42,7 +42,6 @@ export function createSseDecoder(options: { maxLineBytes: number; protocol: Prov
 
   function onMessage(message: EventSourceMessage): void {
     if (ended) return; // events after the end or an error in the same text
-    const before = sink.length;
     switch (reader.read(message, sink)) {
       case 'chunk':
         sawChunk = true;
@@ -51,8 +50,6 @@ export function createSseDecoder(options: { maxLineBytes: number; protocol: Prov
         ended = true;
         return;
       case 'done':
-        // An end mark that carried events (a last chunk) is a chunk of the stream itself.
-        if (sink.length > before) sawChunk = true;
         finish(!sawChunk && (skippedData || foreign.seen) ? errorEvent(notAStreamError(protocol)) : undefined);
         return;
       case 'skip':
