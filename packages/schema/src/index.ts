@@ -1,4 +1,14 @@
 export {
+  type ArchiveCounts,
+  type ArchiveHeader,
+  type ArchiveTrailer,
+  archiveCountsSchema,
+  archiveFormatName,
+  archiveFormatVersion,
+  archiveHeaderSchema,
+  archiveTrailerSchema,
+} from './archive-line.ts';
+export {
   type Chat,
   chatSchema,
   chatTitleMaxLength,
