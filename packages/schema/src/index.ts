@@ -48,6 +48,7 @@ export { type HeaderMap, headerMapSchema } from './header-map.ts';
 export { type DeviceId, deviceIdSchema, type HlcString, hlcSchema } from './hlc.ts';
 export { type HttpUrl, httpUrlSchema } from './http-url.ts';
 export { type Id, idSchema } from './id.ts';
+export { importWorkerMessageSchema } from './import-worker-message.ts';
 export { findUnkeepableKey } from './kept-keys.ts';
 export { knownShape, type SchemaOf } from './known-fields.ts';
 export {

@@ -40,7 +40,7 @@ describe('chatMarkdown', () => {
       labels,
     });
     expect(markdown).toBe(
-      [
+      `${[
         '# Trip to Lisbon',
         '**System prompt:**\n\n> Be brief.\n> Use lists.',
         '## You',
@@ -54,7 +54,7 @@ describe('chatMarkdown', () => {
         '*Stopped*',
         '## Assistant',
         '*Failed: offline*',
-      ].join('\n\n') + '\n',
+      ].join('\n\n')}\n`,
     );
   });
 

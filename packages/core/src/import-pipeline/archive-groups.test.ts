@@ -40,13 +40,9 @@ async function groupsOf(source: AsyncGenerator<ArchiveEntry>, looseBatchSize?: n
 }
 
 describe('archiveGroups', () => {
-  it('puts each chat with the messages that follow it, and the other records in batches after', async () => {
+  it('puts each chat with the messages that follow it, and the other records in batches, in file order', async () => {
     const groups = await groupsOf(entries(setting, chatA, a1, a2, chatB, b1, tombstone));
-    expect(groups.map((group) => group.records)).toEqual([
-      [chatA, a1, a2],
-      [chatB, b1],
-      [setting, tombstone],
-    ]);
+    expect(groups.map((group) => group.records)).toEqual([[setting], [chatA, a1, a2], [chatB, b1], [tombstone]]);
     expect(groups.every((group) => group.clocks === 'keep-time')).toBe(true);
   });
 

@@ -32,6 +32,9 @@ export async function* archiveGroups(
     const { change } = entry;
     if (change.table === 'chats') {
       if (chat.length > 0) yield group(chat);
+      // Loose records so far are written before this chat, keeping the file's order (settings first).
+      if (loose.length > 0) yield group(loose);
+      loose = [];
       chat = [change];
       chatId = change.record.id;
     } else if (change.table === 'messages' && !change.record.deleted && change.record.chatId === chatId) {

@@ -53,6 +53,8 @@ export async function writeImport(options: WriteImportOptions): Promise<ImportRe
       }
       options.onProgress?.(report, outcome);
     }
+    // Groups that end early because of the cancel (the worker stops sending) end a cancelled import too.
+    if (options.signal?.aborted) report.outcome = 'cancelled';
   } catch (error) {
     // A write the database refused, or a file that failed to read again: everything before is whole.
     report.outcome = 'failed';
