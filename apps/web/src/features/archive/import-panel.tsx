@@ -17,7 +17,7 @@ export function ImportPanel() {
   return (
     <div className="archive-panel">
       <p className="muted">{s.importHint}</p>
-      {(state.phase === 'idle' || state.phase === 'failed') && <FileChooser s={s} />}
+      {(state.phase === 'idle' || state.phase === 'failed' || state.phase === 'finished') && <FileChooser s={s} />}
       <ImportStateView state={state} s={s} />
     </div>
   );
