@@ -9,6 +9,9 @@ const countsSchema = z.looseObject({
   deletions: count,
 });
 const notesSchema = z.array(z.looseObject({ kind: z.string(), count }));
+const recordsSchema = z.array(
+  z.object({ table: z.string(), record: z.looseObject({ updatedAt: z.string(), deleted: z.boolean() }) }),
+);
 const importFileErrorCodeSchema = z.enum(['unrecognized', 'truncated', 'malformed', 'missing_entry', 'newer_version']);
 
 /**
@@ -25,15 +28,10 @@ export const importWorkerMessageSchema = z.discriminatedUnion('type', [
     header: z.nullable(z.object({ exportedAt: count, appName: z.string(), appVersion: z.string() })),
     preview: z.object({ found: countsSchema, alreadyHere: countsSchema, notes: notesSchema }),
   }),
+  z.object({ type: z.literal('group-part'), records: recordsSchema }),
   z.object({
     type: z.literal('group'),
-    group: z.object({
-      records: z.array(
-        z.object({ table: z.string(), record: z.looseObject({ updatedAt: z.string(), deleted: z.boolean() }) }),
-      ),
-      clocks: z.enum(['keep-time', 'now']),
-      notes: notesSchema,
-    }),
+    group: z.object({ records: recordsSchema, clocks: z.enum(['keep-time', 'now']), notes: notesSchema }),
   }),
   z.object({ type: z.literal('end') }),
   z.object({

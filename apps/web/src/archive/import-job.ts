@@ -19,6 +19,9 @@ export interface ImportJobDeps {
 /** Groups sent ahead of the page's commits: enough to keep both sides busy, few enough to bound memory. */
 const groupsInFlight = 4;
 
+/** Records per message to the page. */
+const groupPartSize = 500;
+
 /**
  * The import worker's side: on `preview`, reads and checks the whole file and counts what it holds and
  * what is already here; on `write`, reads it again and sends its groups, never more than a few ahead of
@@ -70,7 +73,13 @@ export function serveImportJob(port: ImportPort<FromImportWorker, ToImportWorker
       while (credits === 0 && !controller.signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
       if (controller.signal.aborted) return;
       credits -= 1;
-      port.post({ type: 'group', group });
+      // A large group (a chat of thousands of messages) goes in parts: each arrives as a message of its own,
+      // so the page never spends one long task taking in a single huge one.
+      let from = 0;
+      for (; group.records.length - from > groupPartSize; from += groupPartSize) {
+        port.post({ type: 'group-part', records: group.records.slice(from, from + groupPartSize) });
+      }
+      port.post({ type: 'group', group: from === 0 ? group : { ...group, records: group.records.slice(from) } });
     }
     port.post({ type: 'end' });
   };

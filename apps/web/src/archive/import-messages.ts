@@ -27,6 +27,8 @@ export type ImportJobError =
 export type FromImportWorker =
   | { type: 'reading'; bytesRead: number; totalBytes: number }
   | { type: 'preview'; format: string; header: ImportHeaderInfo | null; preview: ImportPreview }
+  /** The first records of a large group: the page keeps them until the group itself arrives. */
+  | { type: 'group-part'; records: ImportGroup['records'] }
   | { type: 'group'; group: ImportGroup }
   | { type: 'end' }
   | { type: 'failed'; error: ImportJobError };

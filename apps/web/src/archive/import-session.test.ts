@@ -1,10 +1,11 @@
-import { emptyImportCounts, type ImportedChat, uuidV7 } from '@hearth/core';
+import { emptyImportCounts, type ImportedChat, newUserMessage, uuidV7 } from '@hearth/core';
 import type { Chat, Message, WireRecord } from '@hearth/schema';
 import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { testStorage } from '../../test/test-storage.ts';
+import { createChat } from '../db/chats-repository.ts';
 import { outboxKey } from '../db/outbox-middleware.ts';
-import type { Storage } from '../db/storage.ts';
+import { recordContext, type Storage } from '../db/storage.ts';
 import { blobDestination } from './blob-destination.ts';
 import { exportArchive } from './export-archive.ts';
 import type { ForeignFormats } from './foreign-formats.ts';
@@ -161,22 +162,15 @@ describe('importing our archive', () => {
     const file = await archiveOf(source);
     const target = testStorage();
     // First come the model configuration, the setting and the message whose chat is gone (one write of
-    // messages), then the first chat's messages fit, and the second chat's do not.
+    // messages), then the first chat's messages fit, and every write of messages after them fails.
     const full = { on: true };
     target.db.use(quotaAfter('messages', 2, full));
     const { finished } = await importFile(target, file);
     if (finished?.phase !== 'finished') throw new Error('no report');
     expect(finished.stop).toMatchObject({ kind: 'storage' });
     expect((finished.stop as { error: Error }).error).toBeInstanceOf(Error);
-    const chats = (await target.db.chats.toArray()) as Chat[];
-    expect(chats).toHaveLength(1);
-    const all = (await target.db.messages.toArray()) as Message[];
-    const messages = all.filter((m) => m.chatId === chats[0]?.id);
-    // Besides them, only the message whose chat is gone.
-    expect(all).toHaveLength(messages.length + 1);
-    // The chat that was written has every one of its messages; the other chat left nothing behind.
-    const sourceMessages = ((await source.db.messages.toArray()) as Message[]).filter((m) => m.chatId === chats[0]?.id);
-    expect(messages.map((m) => m.id).sort()).toEqual(sourceMessages.map((m) => m.id).sort());
+    await expectWholeChats(source, target);
+    expect(await target.db.chats.count()).toBeLessThan(await source.db.chats.count());
 
     full.on = false;
     const again = await importFile(target, file);
@@ -184,33 +178,68 @@ describe('importing our archive', () => {
     expect(await history(target)).toEqual(await history(source));
   });
 
-  it('stops between chats when cancelled, keeping whole chats', async () => {
+  it('takes a chat of thousands of messages, sent in parts, as one group', async () => {
+    const source = testStorage();
+    const chat = await createChat(source, { title: 'Long' });
+    const messages = Array.from({ length: 1_234 }, (_, index) => ({
+      ...newUserMessage(recordContext(source), { chatId: chat.id, content: `message ${index}` }),
+      createdAt: 1_700_000_000_000 + index,
+    }));
+    await source.db.messages.bulkPut(messages);
+    const target = testStorage();
+    let transactions = 0;
+    const transaction = target.db.transaction.bind(target.db);
+    target.db.transaction = ((...args: Parameters<typeof transaction>) => {
+      transactions += 1;
+      return transaction(...args);
+    }) as typeof transaction;
+    const { finished } = await importFile(target, await archiveOf(source));
+    expect(finished).toMatchObject({ report: { written: { chats: 1, messages: 1_234 } } });
+    expect(transactions).toBe(1);
+    expect(await history(target)).toEqual(await history(source));
+  });
+
+  it('stops when cancelled, keeping whole chats', async () => {
     const source = testStorage();
     await seedHistory(source);
     const target = testStorage();
     const session = sessionFor(target);
     session.choose(await archiveOf(source));
-    await until(session, 'preview');
-    // Cancelled once the first chat is written: before it come the model configuration, the setting and
-    // the message whose chat is gone, 3 records.
+    const { preview } = await until(session, 'preview');
     const unsubscribe = session.state.subscribe(() => {
       const state = session.state.get();
-      if (state.phase === 'writing' && state.handled > 3) session.cancel();
+      if (state.phase === 'writing' && state.handled > 0) session.cancel();
     });
     session.confirm();
     const finished = await until(session, 'finished');
     unsubscribe();
     expect(finished.stop).toEqual({ kind: 'cancelled' });
-    expect(finished.report.written.chats).toBeGreaterThan(0);
-    expect(finished.report.written.chats).toBeLessThan(2);
-    for (const chat of (await target.db.chats.toArray()) as Chat[]) {
-      const expected = ((await source.db.messages.toArray()) as Message[]).filter((m) => m.chatId === chat.id);
-      expect(
-        await target.db.messages.where('[chatId+createdAt]').between([chat.id, 0], [chat.id, Infinity]).count(),
-      ).toBe(expected.length);
-    }
+    const all = (counts: typeof preview.found) => Object.values(counts).reduce((sum, count) => sum + count, 0);
+    expect(all(finished.report.written)).toBeLessThan(all(preview.found));
+    await expectWholeChats(source, target);
   });
 });
+
+/** Every live chat stored in `target` has every one of its messages from `source`: no chat is half there. */
+async function expectWholeChats(source: Storage, target: Storage): Promise<void> {
+  const sourceMessages = (await source.db.messages.toArray()) as Message[];
+  const targetMessages = (await target.db.messages.toArray()) as Message[];
+  const liveChats = ((await target.db.chats.toArray()) as Chat[]).filter((chat) => !chat.deleted);
+  for (const chat of liveChats) {
+    const expected = sourceMessages.filter((m) => m.chatId === chat.id).map((m) => m.id);
+    expect(
+      targetMessages
+        .filter((m) => m.chatId === chat.id)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(expected.sort());
+  }
+  // And no message is there without its chat, but for the one whose chat was already gone in the source.
+  const chatIds = new Set(((await source.db.chats.toArray()) as Chat[]).map((chat) => chat.id));
+  for (const message of targetMessages.filter((m) => !m.deleted)) {
+    if (chatIds.has(message.chatId)) expect(liveChats.map((chat) => chat.id)).toContain(message.chatId);
+  }
+}
 
 describe('importing another client’s export', () => {
   // A stand-in for the readers of other clients' formats: one conversation, records made by hand.

@@ -98,6 +98,7 @@ export function createImportSession(deps: ImportSessionDeps): ImportSession {
           stopWorker();
           state.set({ phase: 'failed', fileName, error: message.error });
           break;
+        case 'group-part':
         case 'group':
         case 'end':
           break;
@@ -186,13 +187,17 @@ async function* groupsFrom(options: {
     wake?.();
   });
   options.signal.addEventListener('abort', () => wake?.());
+  let parts: ImportGroup['records'][] = [];
   for (;;) {
     while (queue.length === 0 && !options.signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
     const message = queue.shift();
     if (!message || message.type === 'end') return;
     if (message.type === 'failed') throw new ImportJobFailure(message.error);
+    if (message.type === 'group-part') parts.push(message.records);
     if (message.type !== 'group') continue;
-    yield message.group;
+    const { group } = message;
+    yield parts.length === 0 ? group : { ...group, records: [...parts.flat(), ...group.records] };
+    parts = [];
     options.port.post({ type: 'written' });
   }
 }

@@ -20,9 +20,25 @@ export function dexiePresence(db: AppDatabase): ImportPresence {
   return { presentKeys: (table, keys) => presentKeys(db.table(table), keys) };
 }
 
+/** Records read or written at a time: each slice is a task of its own, however big the chat. */
+const putSlice = 250;
+
 function access(transaction: Transaction): ImportStoreAccess {
   return {
-    presentKeys: (table, keys) => presentKeys(transaction.table(table), keys),
+    // Parallel gets, one event each, instead of a key cursor stepping once per key: in an import most keys
+    // are missing, and a miss costs no value read.
+    async presentKeys(table, keys) {
+      const present = new Set<string>();
+      // A slice at a time, so a chat of thousands of messages does not issue them all in one task.
+      for (let from = 0; from < keys.length; from += putSlice) {
+        const slice = keys.slice(from, from + putSlice);
+        const found = await transaction.table(table).bulkGet(slice);
+        slice.forEach((key, index) => {
+          if (found[index] !== undefined) present.add(key);
+        });
+      }
+      return present;
+    },
     async putRecords(changes) {
       const byTable = new Map<SyncTable, SyncRecord['record'][]>();
       for (const change of changes) {
@@ -30,12 +46,18 @@ function access(transaction: Transaction): ImportStoreAccess {
         records.push(change.record);
         byTable.set(change.table, records);
       }
-      for (const [table, records] of byTable) await transaction.table(table).bulkPut(records);
+      await Promise.all(
+        [...byTable].map(async ([table, records]) => {
+          for (let from = 0; from < records.length; from += putSlice) {
+            await transaction.table(table).bulkPut(records.slice(from, from + putSlice));
+          }
+        }),
+      );
     },
   };
 }
 
-// Keys only: a present record is never read whole just to be skipped.
+// Keys only, through a key cursor: the preview never reads a present record whole just to skip it.
 async function presentKeys(
   table: { where(index: string): { anyOf(keys: readonly string[]): { primaryKeys(): Promise<unknown[]> } } },
   keys: readonly string[],

@@ -16,8 +16,11 @@ export async function splitPresent(
     keys.push(syncRecordKey(change));
     byTable.set(change.table, keys);
   }
-  const found = new Map<SyncTable, ReadonlySet<string>>();
-  for (const [table, keys] of byTable) found.set(table, await presence.presentKeys(table, keys));
+  const found = new Map<SyncTable, ReadonlySet<string>>(
+    await Promise.all(
+      [...byTable].map(async ([table, keys]) => [table, await presence.presentKeys(table, keys)] as const),
+    ),
+  );
   const fresh: SyncRecord[] = [];
   const present: SyncRecord[] = [];
   // A key listed twice in one file is one record: the first copy is taken, the second skipped.

@@ -43,7 +43,7 @@ describe('writeImport', () => {
     const store = new MemoryImportStore();
     store.failOn = 2;
     const groups = [chatGroup(1, 3), chatGroup(2, 4), chatGroup(3, 1)];
-    const failed = await writeImport({ groups: each(groups), store, clock: clock(), now: () => nowMs });
+    const failed = await writeImport({ groups: each(groups), store, clock: clock(), now: () => nowMs, concurrency: 1 });
     expect(failed.outcome).toBe('failed');
     expect((failed.error as DOMException).name).toBe('QuotaExceededError');
     expect(failed.written).toMatchObject({ chats: 1, messages: 3 });
@@ -60,6 +60,22 @@ describe('writeImport', () => {
     });
   });
 
+  it('with several groups in flight, a failed one leaves nothing and the others are whole', async () => {
+    const store = new MemoryImportStore();
+    store.failOn = 2;
+    const groups = [chatGroup(1, 3), chatGroup(2, 4), chatGroup(3, 2), chatGroup(4, 1)];
+    const failed = await writeImport({ groups: each(groups), store, clock: clock(), now: () => nowMs, concurrency: 3 });
+    expect(failed.outcome).toBe('failed');
+    for (const [index, group] of groups.entries()) {
+      const stored = group.records.filter((change) => store.get(change.table, syncRecordKey(change))).length;
+      expect(stored).toBe(index === 1 ? 0 : stored === 0 ? 0 : group.records.length);
+    }
+    expect(store.records.size).toBe(failed.written.chats + failed.written.messages);
+    const rest = await writeImport({ groups: each(groups), store, clock: clock(), now: () => nowMs });
+    expect(rest.outcome).toBe('done');
+    expect(store.records.size).toBe(groups.reduce((sum, group) => sum + group.records.length, 0));
+  });
+
   it('stops between groups when cancelled', async () => {
     const store = new MemoryImportStore();
     const controller = new AbortController();
@@ -67,6 +83,7 @@ describe('writeImport', () => {
       groups: each([chatGroup(1, 1), chatGroup(2, 1)]),
       store,
       clock: clock(),
+      concurrency: 1,
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });

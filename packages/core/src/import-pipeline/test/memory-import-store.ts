@@ -9,7 +9,7 @@ export class MemoryImportStore implements ImportStore {
   failOn: number | undefined;
 
   async transaction<T>(work: Parameters<ImportStore['transaction']>[0]): Promise<T> {
-    this.transactions += 1;
+    const number = ++this.transactions;
     const staged = new Map<string, SyncRecord>();
     const result = await work({
       presentKeys: async (table: SyncTable, keys: readonly string[]) =>
@@ -18,7 +18,7 @@ export class MemoryImportStore implements ImportStore {
         for (const change of changes) staged.set(`${change.table}/${syncRecordKey(change)}`, change);
       },
     });
-    if (this.transactions === this.failOn) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (number === this.failOn) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     for (const [key, change] of staged) this.records.set(key, change);
     return result as T;
   }
