@@ -22,22 +22,19 @@ export interface FileBytesOptions {
 }
 
 /**
- * The bytes of a file, decompressed when it is gzip, streamed. A gzip stream that fails after the whole
- * file was read ends too early (truncated); one that fails before is corrupt (malformed).
+ * The bytes of a file, decompressed when it is gzip, streamed. A gzip stream that fails is damaged or cut
+ * short; which of the two cannot be told reliably (decompressors report both at the end of the input), so
+ * both are one `malformed` error.
  */
 export async function* fileBytes(file: Blob, options: FileBytesOptions = {}): AsyncGenerator<Uint8Array> {
   const gzip = await isGzip(file);
   let bytesRead = 0;
-  let allRead = false;
   const counted = file.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         bytesRead += chunk.byteLength;
         options.onProgress?.(bytesRead, file.size);
         controller.enqueue(chunk);
-      },
-      flush() {
-        allRead = true;
       },
     }),
   );
@@ -53,9 +50,9 @@ export async function* fileBytes(file: Blob, options: FileBytesOptions = {}): As
     if (error instanceof ImportFileError || options.signal?.aborted) throw error;
     // A file the browser cannot read fails with a DOMException (NotReadableError); gzip with anything else.
     if (gzip && !(error instanceof DOMException)) {
-      throw allRead
-        ? new ImportFileError('truncated', 'The compressed file ends too early.', { reason: 'gzip_truncated' })
-        : new ImportFileError('malformed', 'The compressed data is damaged.', { reason: 'gzip_corrupt' });
+      throw new ImportFileError('malformed', 'The compressed data is damaged or cut short.', {
+        reason: 'gzip_damaged',
+      });
     }
     throw new FileReadError({ cause: error });
   }

@@ -3,6 +3,7 @@ import { importWorkerMessageSchema } from '@hearth/schema';
 import { dexieImportStore } from '../db/import-store.ts';
 import type { Storage } from '../db/storage.ts';
 import { type ExternalStore, externalStore } from '../pwa/external-store.ts';
+import { importActivity, importRefreshMs } from './import-activity.ts';
 import type {
   FromImportWorker,
   ImportHeaderInfo,
@@ -115,6 +116,14 @@ export function createImportSession(deps: ImportSessionDeps): ImportSession {
     const total = found.chats + found.messages + found.modelConfigs + found.settings + found.deletions;
     state.set({ phase: 'writing', fileName: current.fileName, handled: 0, total });
     writing = new AbortController();
+    importActivity.set(0);
+    const pace = setInterval(() => importActivity.set((importActivity.get() ?? 0) + 1), importRefreshMs);
+    const done = () => {
+      clearInterval(pace);
+      importActivity.set(null);
+    };
+    // A few progress renders a second: one per committed chat would cost the page more than the writes.
+    let lastProgress = 0;
     const groups = groupsFrom({ port, listen: (next) => (listener = next), signal: writing.signal });
     const storage = deps.storage();
     writeImport({
@@ -123,15 +132,20 @@ export function createImportSession(deps: ImportSessionDeps): ImportSession {
       clock: storage.clock,
       signal: writing.signal,
       onProgress: (report) => {
+        const now = Date.now();
+        if (now - lastProgress < 100) return;
+        lastProgress = now;
         const handled = sum(report.written) + sum(report.skipped);
         state.set({ phase: 'writing', fileName: current.fileName, handled, total });
       },
     })
       .then((report) => {
+        done();
         stopWorker();
         state.set({ phase: 'finished', fileName: current.fileName, report, stop: stopOf(report) });
       })
       .catch((error: unknown) => {
+        done();
         stopWorker();
         state.set({
           phase: 'failed',

@@ -49,8 +49,7 @@ export interface ArchiveStrings {
     malformedLine: (line: number, reason: string) => string;
     conversation: (title: string, issue: string) => string;
     countMismatch: (table: string, expected: number, actual: number) => string;
-    gzipCorrupt: string;
-    gzipTruncated: string;
+    gzipDamaged: string;
     missingEntry: (entry: string) => string;
     newerVersion: (version: number, supported: number) => string;
     malformed: string;
@@ -148,8 +147,8 @@ export const archiveStrings: Strings<ArchiveStrings> = {
       conversation: (title, issue) => `The conversation “${title}” cannot be read: ${issue}.`,
       countMismatch: (table, expected, actual) =>
         `The file says it holds ${n(expected, 'en')} ${table} records, but it holds ${n(actual, 'en')}: it was changed or cut.`,
-      gzipCorrupt: 'The compressed data in the file is damaged.',
-      gzipTruncated: 'The compressed file ends too early: it was probably cut off while downloading or copying.',
+      gzipDamaged:
+        'The compressed data in the file is damaged or cut short: it was changed, or cut off while downloading or copying.',
       missingEntry: (entry) => `The ZIP file has no ${entry} in it.`,
       newerVersion: (version, supported) =>
         `This archive was made by a newer version of Hearth (format ${version}; this app reads up to ${supported}). Update the app, then import it again.`,
@@ -243,8 +242,7 @@ export const archiveStrings: Strings<ArchiveStrings> = {
       conversation: (title, issue) => `无法读取对话“${title}”：${issue}。`,
       countMismatch: (table, expected, actual) =>
         `文件声明包含 ${zh(expected)} 条 ${table} 记录，实际为 ${zh(actual)} 条：文件已被修改或截断。`,
-      gzipCorrupt: '文件中的压缩数据已损坏。',
-      gzipTruncated: '压缩文件提前结束：可能在下载或复制时被截断了。',
+      gzipDamaged: '文件中的压缩数据已损坏或不完整：文件被修改过，或在下载、复制时被截断了。',
       missingEntry: (entry) => `ZIP 文件中没有 ${entry}。`,
       newerVersion: (version, supported) =>
         `此归档由更新版本的 Hearth 创建（格式 ${version}；本应用最高读取 ${supported}）。请更新应用后再导入。`,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { appStorage } from '../../app/app-storage.ts';
 import { saveArchive } from '../../archive/save-archive.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
@@ -16,9 +16,8 @@ export function ExportPanel() {
   const s = useStrings(archiveStrings);
   const [gzip, setGzip] = useState(true);
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
+  // An export goes on when Settings closes (the download starts when it is done), like an import.
   const running = useRef<AbortController | undefined>(undefined);
-  // Leaving Settings cancels an export that is still writing (a picked file is discarded).
-  useEffect(() => () => running.current?.abort(), []);
 
   const start = () => {
     const controller = new AbortController();

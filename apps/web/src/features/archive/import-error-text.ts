@@ -21,7 +21,7 @@ export function importErrorText(error: ImportJobError, s: ArchiveStrings): strin
     case 'missing_entry':
       return s.fileErrors.missingEntry(String(detail.entry ?? detail.path ?? ''));
     case 'truncated':
-      return detail.reason === 'gzip_truncated' ? s.fileErrors.gzipTruncated : s.fileErrors.truncated(line);
+      return s.fileErrors.truncated(line);
     case 'malformed':
       return malformedText(detail, line, s);
   }
@@ -29,7 +29,7 @@ export function importErrorText(error: ImportJobError, s: ArchiveStrings): strin
 
 function malformedText(detail: Record<string, string | number>, line: number | undefined, s: ArchiveStrings): string {
   const reason = String(detail.reason ?? '');
-  if (reason === 'gzip_corrupt') return s.fileErrors.gzipCorrupt;
+  if (reason === 'gzip_damaged') return s.fileErrors.gzipDamaged;
   if (reason === 'count_mismatch') {
     return s.fileErrors.countMismatch(String(detail.table), Number(detail.expected), Number(detail.actual));
   }

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { appStorage } from '../../app/app-storage.ts';
 import { listChats } from '../../db/chats-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
+import { usePacedLiveQuery } from '../archive/use-paced-live-query.ts';
 import { SyncStatusLine } from '../sync/sync-status-line.tsx';
 import { ChatListItem } from './chat-list-item.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
@@ -15,7 +15,8 @@ const pageSize = 100;
 export function ChatList() {
   const s = useStrings(chatListStrings);
   const { db } = appStorage();
-  const chats = useLiveQuery(() => listChats(db), [], undefined);
+  // Live, but at an import's pace while one writes (a chat per commit, thousands of commits).
+  const chats = usePacedLiveQuery(() => listChats(db));
   const selectedChatId = useUiStore((state) => state.selectedChatId);
   const open = useUiStore((state) => state.sidebarOpen);
   const [query, setQuery] = useState('');
