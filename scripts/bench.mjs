@@ -21,3 +21,5 @@ console.log('\n=== Sync in the browser (initial sync, propagation)');
 await run('pnpm', ['exec', 'tsx', 'bench/sync.bench.ts'], { cwd: 'e2e' });
 console.log('\n=== Cold start with a large history');
 await run('pnpm', ['exec', 'tsx', 'bench/cold-start.bench.ts'], { cwd: 'e2e' });
+console.log('\n=== Export and import of a large history (100,000 messages)');
+await run('pnpm', ['exec', 'tsx', 'bench/archive.bench.ts'], { cwd: 'e2e' });

@@ -1,5 +1,13 @@
 export { type AnswerState, initialAnswerState } from './answer/answer-state.ts';
 export { type CollectAnswerOptions, collectAnswer } from './answer/collect-answer.ts';
+export { type ArchiveWriter, type ArchiveWriterOptions, createArchiveWriter } from './archive/archive-writer.ts';
+export { type ChatMarkdownInput, type ChatMarkdownLabels, chatMarkdown } from './archive/chat-markdown.ts';
+export {
+  type ArchiveEntry,
+  defaultMaxArchiveLineLength,
+  type ReadArchiveOptions,
+  readArchive,
+} from './archive/read-archive.ts';
 export { defaultMaxClockDriftMs, isTooFarInFuture } from './clock/clock-drift.ts';
 export {
   compareHlc,
@@ -25,6 +33,17 @@ export type {
 } from './import/imported-chat.ts';
 export { importedChatRecords } from './import/imported-chat-records.ts';
 export { type ReadForeignExportOptions, readForeignExport } from './import/read-foreign-export.ts';
+export { archiveGroups, unreadableRecordNote } from './import-pipeline/archive-groups.ts';
+export {
+  emptyImportCounts,
+  type ImportCountKind,
+  type ImportCounts,
+  type ImportGroup,
+} from './import-pipeline/import-group.ts';
+export type { ImportPresence, ImportStore, ImportStoreAccess } from './import-pipeline/import-store.ts';
+export { type ImportedChatRecords, importedChatGroup } from './import-pipeline/imported-chat-group.ts';
+export { type ImportPreview, previewImport } from './import-pipeline/preview-import.ts';
+export { type ImportReport, type WriteImportOptions, writeImport } from './import-pipeline/write-import.ts';
 export {
   buildChatRequest,
   type ChatRequestInput,

@@ -12,6 +12,16 @@ export {
   anthropicUsageSchema,
 } from './anthropic-stream-event.ts';
 export {
+  type ArchiveCounts,
+  type ArchiveHeader,
+  type ArchiveTrailer,
+  archiveCountsSchema,
+  archiveFormatName,
+  archiveFormatVersion,
+  archiveHeaderSchema,
+  archiveTrailerSchema,
+} from './archive-line.ts';
+export {
   type Chat,
   chatSchema,
   chatTitleMaxLength,
@@ -60,6 +70,7 @@ export { type HeaderMap, headerMapSchema } from './header-map.ts';
 export { type DeviceId, deviceIdSchema, type HlcString, hlcSchema } from './hlc.ts';
 export { type HttpUrl, httpUrlSchema } from './http-url.ts';
 export { type Id, idSchema } from './id.ts';
+export { importWorkerMessageSchema } from './import-worker-message.ts';
 export { findUnkeepableKey } from './kept-keys.ts';
 export { knownShape, type SchemaOf } from './known-fields.ts';
 export {

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { appStorage } from '../../app/app-storage.ts';
 import { type ChatWindow, listChats, listChatWindow } from '../../db/chats-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
+import { usePacedLiveQuery } from '../archive/use-paced-live-query.ts';
 import { SyncStatusLine } from '../sync/sync-status-line.tsx';
 import { ChatListItem } from './chat-list-item.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
@@ -23,11 +23,11 @@ export function ChatList() {
   const searching = deferredQuery !== '';
   // A long history shows its pinned and newest chats and the rest on request: reading or rendering
   // thousands of rows would slow every start and every change to the list. Only a search reads them all.
-  const listed = useLiveQuery(
+  // Live, but at an import's pace while one writes (a chat per commit, thousands of commits).
+  const listed = usePacedLiveQuery(
     (): Promise<ChatWindow> =>
       searching ? listChats(db).then((chats) => ({ chats, total: chats.length })) : listChatWindow(db, limit),
     [searching, limit],
-    undefined,
   );
   const matching = (listed?.chats ?? []).filter(
     (chat) => !searching || chat.title.toLocaleLowerCase().includes(deferredQuery),

@@ -4,6 +4,7 @@ import { changeChat } from '../../actions/chat-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setSidebarOpen } from '../../state/ui-store.ts';
+import { ChatArchiveActions } from '../archive/chat-archive-actions.tsx';
 import { conversationStrings } from './conversation-strings.ts';
 
 interface ChatHeaderProps {
@@ -12,7 +13,7 @@ interface ChatHeaderProps {
   defaultConfig: ModelConfig | undefined;
 }
 
-/** The open chat's title, its model, and its options (system prompt). */
+/** The open chat's title, its model, its options (system prompt), and its export as Markdown or print. */
 export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
   const s = useStrings(conversationStrings);
   const [optionsOpen, setOptionsOpen] = useState(false);
@@ -56,6 +57,7 @@ export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
           >
             {s.chatOptions}
           </button>
+          <ChatArchiveActions chatId={chat.id} />
         </>
       )}
       {chat && optionsOpen && <ChatOptions key={chat.id} chat={chat} onDone={() => setOptionsOpen(false)} />}

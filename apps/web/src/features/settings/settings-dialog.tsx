@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setSettingsOpen } from '../../state/ui-store.ts';
+import { ArchiveSettings } from '../archive/archive-settings.tsx';
+import { archiveStrings } from '../archive/archive-strings.ts';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { syncStrings } from '../sync/sync-strings.ts';
 import { AppearanceSettings } from './appearance-settings.tsx';
@@ -13,6 +15,7 @@ import { StorageSettings } from './storage-settings.tsx';
 export default function SettingsDialog() {
   const s = useStrings(settingsStrings);
   const sync = useStrings(syncStrings);
+  const archive = useStrings(archiveStrings);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -45,6 +48,10 @@ export default function SettingsDialog() {
       <section aria-labelledby="settings-appearance">
         <h3 id="settings-appearance">{s.appearance}</h3>
         <AppearanceSettings />
+      </section>
+      <section aria-labelledby="settings-archive">
+        <h3 id="settings-archive">{archive.section}</h3>
+        <ArchiveSettings />
       </section>
       <section aria-labelledby="settings-storage">
         <h3 id="settings-storage">{s.storage}</h3>

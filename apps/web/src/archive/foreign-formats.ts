@@ -1,0 +1,32 @@
+import type { ImportedChat, ImportedChatRecords, RecordContext } from '@hearth/core';
+
+/**
+ * The readers of other clients' exports (ChatGPT, Claude, ...), as the import pipeline uses them. They
+ * live in @hearth/core (packages/core/src/import/), written beside this pipeline; this is the one place
+ * that connects them.
+ */
+export interface ForeignFormats {
+  /** The format of a file, or null when no reader knows it. */
+  detect(file: Blob): Promise<string | null>;
+  /** The file's conversations, one at a time; throws ImportFileError naming what is wrong. */
+  read(
+    file: Blob,
+    options: { onProgress?(bytesRead: number, totalBytes: number): void; signal?: AbortSignal },
+  ): AsyncIterable<ImportedChat>;
+  /** A conversation as our records, with ids derived from the source's (importing twice adds nothing). */
+  records(chat: ImportedChat, context: RecordContext): ImportedChatRecords;
+}
+
+/**
+ * No foreign reader is connected yet: every file that is not our archive is `unrecognized`. Connecting
+ * them is this object: `{ detect: detectForeignExport, read: readForeignExport, records: importedChatRecords }`.
+ */
+export const foreignFormats: ForeignFormats = {
+  detect: async () => null,
+  read: () => {
+    throw new Error('No reader of other clients’ exports is connected.');
+  },
+  records: () => {
+    throw new Error('No reader of other clients’ exports is connected.');
+  },
+};
