@@ -77,7 +77,7 @@ export class SimulatedDevice {
         return { table, record: this.version === 'newer' ? { ...chat, ...newerChatFields(this.#edits) } : chat };
       }
       const chatId = live.find((change) => change.table === 'chats')?.record.id ?? newChat(context).id;
-      const message = newUserMessage(context, { chatId, content: `hi from ${this.deviceId}` });
+      const message = newUserMessage(context, { chatId, content: `hi from ${this.deviceId}`, parent: null });
       return { table, record: this.version === 'newer' ? { ...message, ...newerMessageFields(this.#edits) } : message };
     });
   }
