@@ -1,9 +1,9 @@
 export { type AnswerState, initialAnswerState } from './answer/answer-state.ts';
 export { type CollectAnswerOptions, collectAnswer } from './answer/collect-answer.ts';
 export { type BranchVersions, versionsOf } from './branches/branch-versions.ts';
-export { ConversationTree, type TreeMessage } from './branches/conversation-tree.ts';
+export { ConversationTree } from './branches/conversation-tree.ts';
 export { forkBranch } from './branches/fork-branch.ts';
-export { compareMessages, createdAtAfter, type OrderedMessage } from './branches/message-order.ts';
+export { compareMessages, createdAtAfter } from './branches/message-order.ts';
 export { parentForSend, parentForVersion } from './branches/placement.ts';
 export { branchTo, newestLeafUnder, shownBranch } from './branches/shown-branch.ts';
 export { subtreeOf } from './branches/subtree.ts';
