@@ -28,7 +28,7 @@ test('an upstream that drops mid-answer leaves the partial text, marked failed, 
   await expect(app.lastAnswer.getByText('Failed', { exact: true })).toBeVisible();
 });
 
-test('Retry after a failure asks again and replaces the failed answer', async ({ app, upstream }) => {
+test('Retry after a failure asks again in a new version of the answer', async ({ app, upstream }) => {
   await app.addModel({ name: 'Flaky', baseUrl: upstream.baseUrl({ status: 503 }) });
   await app.send('are you there');
   await expect(app.lastAnswer.getByText('Failed', { exact: true })).toBeVisible();
@@ -43,6 +43,8 @@ test('Retry after a failure asks again and replaces the failed answer', async ({
   await app.lastAnswer.getByRole('button', { name: 'Retry' }).click();
   await expect(app.lastAnswer).toContainText('Echo: are you there');
   await expect(app.answers).toHaveCount(1);
+  // The failed attempt is kept, one switch away, as every earlier answer is.
+  await expect(app.lastAnswer.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
 });
 
 test('reloading mid-answer keeps the partial text as failed', async ({ app, upstream }) => {

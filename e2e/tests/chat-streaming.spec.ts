@@ -74,7 +74,7 @@ test('deleting a chat while its answer streams stops the answer and aborts the u
   await expect(app.lastAnswer).toContainText('token1');
 });
 
-test('Regenerate replaces the last answer and does not send the old one', async ({ app, upstream }) => {
+test('Regenerate shows a new version of the answer and does not send the old one', async ({ app, upstream }) => {
   await app.addModel({ name: 'Echo', baseUrl: upstream.baseUrl() });
   await app.send('one');
   await expect(app.lastAnswer).toContainText('Echo: one');
@@ -85,10 +85,11 @@ test('Regenerate replaces the last answer and does not send the old one', async 
   await app.waitForAnswerToEnd();
   await expect(app.answers).toHaveCount(1);
   await expect(app.lastAnswer).toContainText('Echo: one');
+  await expect(app.lastAnswer.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
   expect(messagesOf(completionCalls(upstream)[1]?.body)).toEqual([{ role: 'user', content: 'one' }]);
 });
 
-test('editing a question resends it and replaces everything after it', async ({ app, upstream }) => {
+test('editing a question sends it as a new version, with only what came before it', async ({ app, upstream }) => {
   await app.addModel({ name: 'Echo', baseUrl: upstream.baseUrl() });
   await app.send('first');
   await expect(app.lastAnswer).toContainText('Echo: first');

@@ -8,6 +8,13 @@ export {
   type ReadArchiveOptions,
   readArchive,
 } from './archive/read-archive.ts';
+export { type BranchVersions, versionsOf } from './branches/branch-versions.ts';
+export { ConversationTree } from './branches/conversation-tree.ts';
+export { forkBranch } from './branches/fork-branch.ts';
+export { compareMessages, createdAtAfter } from './branches/message-order.ts';
+export { parentForSend, parentForVersion } from './branches/placement.ts';
+export { branchTo, newestLeafUnder, shownBranch } from './branches/shown-branch.ts';
+export { subtreeOf } from './branches/subtree.ts';
 export { defaultMaxClockDriftMs, isTooFarInFuture } from './clock/clock-drift.ts';
 export {
   compareHlc,

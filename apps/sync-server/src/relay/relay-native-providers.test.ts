@@ -58,7 +58,7 @@ function configFor(provider: ProviderKind, api: FakeApi, scenario = {}) {
 async function askThroughRelay(provider: ProviderKind, api: FakeApi, apiKey: string): Promise<StreamEvent[]> {
   const config = configFor(provider, api, { reasoning: 'Thinking it over.' });
   const chat = newChat(context());
-  const question = newUserMessage(context(), { chatId: chat.id, content: canaries.prompt });
+  const question = newUserMessage(context(), { chatId: chat.id, content: canaries.prompt, parent: null });
   const direct = buildChatRequest({ config, apiKey, chat, messages: [question] });
   const request = routeThroughRelay(direct, { baseUrl: config.baseUrl, relay: { url: relay.origin } });
   const events: StreamEvent[] = [];

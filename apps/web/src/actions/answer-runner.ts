@@ -1,7 +1,7 @@
-import { buildChatRequest, collectAnswer, streamCompletion } from '@hearth/core';
+import { branchTo, buildChatRequest, collectAnswer, streamCompletion } from '@hearth/core';
 import type { CompletionError, ConnectionPath, Message } from '@hearth/schema';
 import { getChat } from '../db/chats-repository.ts';
-import { failAnswer, getMessage, listMessages, saveAnswer } from '../db/messages-repository.ts';
+import { chatTree, failAnswer, getMessage, saveAnswer } from '../db/messages-repository.ts';
 import { getApiKey } from '../db/model-configs-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import type { AnswerRef, AnswerSession } from './answer-session.ts';
@@ -79,10 +79,9 @@ async function endEarly(storage: Storage, session: AnswerSession, error: Complet
   await failAnswer(storage, { id: session.id, error });
 }
 
+// Only the branch above the answer: other versions are never sent.
 async function historyBefore(storage: Storage, answer: Message): Promise<Message[]> {
-  const all = await listMessages(storage.db, answer.chatId);
-  const index = all.findIndex((message) => message.id === answer.id);
-  return index < 0 ? all : all.slice(0, index);
+  return branchTo(await chatTree(storage.db, answer.chatId), answer.id).slice(0, -1);
 }
 
 function notSavedError(error: unknown): CompletionError {

@@ -1,12 +1,20 @@
 import type { Message } from '@hearth/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { shownBranchPage } from '../db/branches-repository.ts';
 import { getChat, listChats } from '../db/chats-repository.ts';
 import { listMessages } from '../db/messages-repository.ts';
 import { deleteModelConfig, listModelConfigs } from '../db/model-configs-repository.ts';
 import { setEditingMessage, useUiStore } from '../state/ui-store.ts';
 import { answerSessionCounts, streamingAnswerIn } from './answer-sessions.ts';
 import { removeChat } from './chat-actions.ts';
-import { regenerateAnswer, resendEdited, sendQuestion } from './conversation-actions.ts';
+import {
+  forkFromMessage,
+  regenerateAnswer,
+  removeMessage,
+  resendEdited,
+  sendQuestion,
+  switchVersion,
+} from './conversation-actions.ts';
 import { type AnswerHarness, answerEnded, answerHarness } from './test/answer-harness.ts';
 import { UserFacingError } from './user-facing-error.ts';
 
@@ -22,18 +30,32 @@ afterEach(() => {
 });
 
 const openChatId = () => useUiStore.getState().selectedChatId ?? '';
+/** The branch the open chat shows: role, text and status of each message. */
 const conversation = async (chatId = openChatId()) =>
-  (await listMessages(h.storage.db, chatId)).map((m) => [m.role, m.content, m.status]);
+  (await shownBranchPage(h.storage.db, chatId, 1_000)).messages.map(({ message: m }) => [m.role, m.content, m.status]);
+
+/** The answer the open chat shows last. */
+const shownAnswer = async () =>
+  (await shownBranchPage(h.storage.db, openChatId(), 1_000)).messages.at(-1)?.message as Message;
 
 /** Sends a question in the open chat (or a new one) and lets the provider answer `reply`. */
 async function ask(content: string, reply: string): Promise<Message[]> {
   await sendQuestion(h.storage, { chatId: useUiStore.getState().selectedChatId, content });
   const upstream = await h.provider.nextRequest();
-  const answer = (await listMessages(h.storage.db, openChatId())).at(-1) as Message;
+  const answer = await shownAnswer();
   upstream.send(reply);
   upstream.finish();
   await answerEnded(answer.id);
-  return listMessages(h.storage.db, openChatId());
+  return (await shownBranchPage(h.storage.db, openChatId(), 1_000)).messages.map(({ message }) => message);
+}
+
+/** Lets the provider answer the request in flight with `reply`, and waits for the answer to end. */
+async function reply(text: string): Promise<void> {
+  const upstream = await h.provider.nextRequest();
+  const answer = await shownAnswer();
+  upstream.send(text);
+  upstream.finish();
+  await answerEnded(answer.id);
 }
 
 async function removeAllModels(): Promise<void> {
@@ -83,7 +105,7 @@ describe('sendQuestion', () => {
 });
 
 describe('regenerateAnswer', () => {
-  it('replaces the last answer with a new placeholder and streams it, without sending the old one', async () => {
+  it('adds a new version of the answer and streams it, sending only the branch above it', async () => {
     const [, old] = await ask('one', 'first try');
     await regenerateAnswer(h.storage, old?.id ?? '');
     expect(await conversation()).toEqual([
@@ -92,14 +114,20 @@ describe('regenerateAnswer', () => {
     ]);
     const upstream = await h.provider.nextRequest();
     expect(upstream.body.messages).toEqual([{ role: 'user', content: 'one' }]);
-    const fresh = (await listMessages(h.storage.db, openChatId())).at(-1);
-    expect(fresh?.id).not.toBe(old?.id);
+    const fresh = await shownAnswer();
+    expect(fresh.id).not.toBe(old?.id);
     upstream.send('second try');
     upstream.finish();
-    await answerEnded(fresh?.id ?? '');
+    await answerEnded(fresh.id);
     expect(await conversation()).toEqual([
       ['user', 'one', 'done'],
       ['assistant', 'second try', 'done'],
+    ]);
+    // The first answer is still there, one switch away.
+    await switchVersion(h.storage, { chatId: openChatId(), messageId: old?.id ?? '' });
+    expect(await conversation()).toEqual([
+      ['user', 'one', 'done'],
+      ['assistant', 'first try', 'done'],
     ]);
   });
 
@@ -111,11 +139,30 @@ describe('regenerateAnswer', () => {
       ['user', 'one', 'done'],
       ['assistant', 'kept', 'done'],
     ]);
+    expect(await listMessages(h.storage.db, openChatId())).toHaveLength(2);
+  });
+});
+
+describe('the branch on screen', () => {
+  it('is all the model hears: the next question after a switch carries only that branch', async () => {
+    const [, first] = await ask('one', 'first try');
+    await regenerateAnswer(h.storage, first?.id ?? '');
+    await reply('second try');
+    await switchVersion(h.storage, { chatId: openChatId(), messageId: first?.id ?? '' });
+    await sendQuestion(h.storage, { chatId: openChatId(), content: 'and then?' });
+    const upstream = await h.provider.nextRequest();
+    expect(upstream.body.messages).toEqual([
+      { role: 'user', content: 'one' },
+      { role: 'assistant', content: 'first try' },
+      { role: 'user', content: 'and then?' },
+    ]);
+    upstream.finish();
+    await answerEnded((await shownAnswer()).id);
   });
 });
 
 describe('resendEdited', () => {
-  it('changes the question, replaces everything after it with a new answer, and streams it', async () => {
+  it('sends the edited question as a new version with a new answer; the old branch stays', async () => {
     const [first] = await ask('first', 'A1');
     await ask('second', 'A2');
     setEditingMessage(first?.id ?? null);
@@ -129,8 +176,10 @@ describe('resendEdited', () => {
     expect(upstream.body.messages).toEqual([{ role: 'user', content: 'first, edited' }]);
     upstream.send('A1 again');
     upstream.finish();
-    await answerEnded((await listMessages(h.storage.db, openChatId())).at(-1)?.id ?? '');
+    await answerEnded((await shownAnswer()).id);
     expect((await conversation()).at(-1)).toEqual(['assistant', 'A1 again', 'done']);
+    await switchVersion(h.storage, { chatId: openChatId(), messageId: first?.id ?? '' });
+    expect((await conversation()).map(([, content]) => content)).toEqual(['first', 'A1', 'second', 'A2']);
   });
 
   it('says no_model when no model is set up, and changes nothing', async () => {
@@ -143,6 +192,49 @@ describe('resendEdited', () => {
       ['user', 'first', 'done'],
       ['assistant', 'A1', 'done'],
     ]);
+    expect(await listMessages(h.storage.db, openChatId())).toHaveLength(2);
+  });
+});
+
+describe('removeMessage', () => {
+  it('deletes the message with everything below it and stops an answer streaming there', async () => {
+    const [question] = await ask('first', 'A1');
+    await sendQuestion(h.storage, { chatId: openChatId(), content: 'second' });
+    const upstream = await h.provider.nextRequest();
+    const streaming = await shownAnswer();
+    await removeMessage(h.storage, question?.id ?? '');
+    await answerEnded(streaming.id);
+    expect(upstream.signal.aborted).toBe(true);
+    expect(await listMessages(h.storage.db, openChatId())).toEqual([]);
+  });
+});
+
+describe('forkFromMessage', () => {
+  it('opens a new chat with the branch down to that message, which the model then hears', async () => {
+    const [, a1] = await ask('first', 'A1');
+    await ask('second', 'A2');
+    const origin = openChatId();
+    await forkFromMessage(h.storage, a1?.id ?? '');
+    expect(openChatId()).not.toBe(origin);
+    expect(await getChat(h.storage.db, openChatId())).toMatchObject({
+      title: 'first',
+      forkedFrom: { chatId: origin, messageId: a1?.id },
+    });
+    expect(await conversation()).toEqual([
+      ['user', 'first', 'done'],
+      ['assistant', 'A1', 'done'],
+    ]);
+    await sendQuestion(h.storage, { chatId: openChatId(), content: 'elsewhere' });
+    const upstream = await h.provider.nextRequest();
+    expect(upstream.body.messages).toEqual([
+      { role: 'user', content: 'first' },
+      { role: 'assistant', content: 'A1' },
+      { role: 'user', content: 'elsewhere' },
+    ]);
+    upstream.finish();
+    await answerEnded((await shownAnswer()).id);
+    // The original chat is as it was.
+    expect((await conversation(origin)).map(([, content]) => content)).toEqual(['first', 'A1', 'second', 'A2']);
   });
 });
 

@@ -1,11 +1,12 @@
+import { forkChat, showBranch } from '../db/branches-repository.ts';
 import { createChat, getChat } from '../db/chats-repository.ts';
 import {
+  addAnswerVersion,
+  addQuestionVersion,
   appendQuestion,
   appendQueuedQuestion,
   deleteMessage,
-  editQuestion,
   getMessage,
-  replaceAnswer,
 } from '../db/messages-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { selectChat, setDraft, setEditingMessage } from '../state/ui-store.ts';
@@ -16,7 +17,7 @@ import { resolveModel } from './resolve-model.ts';
 import { UserFacingError } from './user-facing-error.ts';
 
 /**
- * Sends a question: stored first (with its answer placeholder), then answered; while offline it is
+ * Sends a question at the end of the branch on screen: stored first (with its answer placeholder), then answered; while offline it is
  * stored as queued and sent when the network returns. The draft is cleared only after the question is
  * safely stored, so a failed write never loses what was typed. Resolves once the question is stored;
  * the answer streams on.
@@ -40,18 +41,23 @@ export async function sendQuestion(storage: Storage, input: { chatId: string | n
   void runAnswer(storage, answer);
 }
 
-/** Asks again for an answer (regenerate, or retry after an error): a new answer replaces it and streams. */
+/**
+ * Asks again for an answer (regenerate, or retry after an error): a new version of the answer, shown
+ * and streaming; the old one stays, one switch away.
+ */
 export async function regenerateAnswer(storage: Storage, answerId: string): Promise<void> {
   const answer = await getMessage(storage.db, answerId);
   const chat = answer ? await getChat(storage.db, answer.chatId) : undefined;
   const config = await resolveModel(storage, chat);
   if (!config) throw new UserFacingError('no_model');
-  const fresh = await replaceAnswer(storage, { answerId, model: config.modelId });
-  forgetAnswer(answerId);
+  const fresh = await addAnswerVersion(storage, { answerId, model: config.modelId });
   void runAnswer(storage, fresh);
 }
 
-/** Saves an edited question and asks again; later messages are replaced by a new answer, which streams. */
+/**
+ * Sends an edited question as a new version of it, with a new answer that streams; the old question and
+ * everything below it stay, one switch away.
+ */
 export async function resendEdited(storage: Storage, input: { questionId: string; content: string }): Promise<void> {
   const content = input.content.trim();
   if (!content) return;
@@ -59,14 +65,26 @@ export async function resendEdited(storage: Storage, input: { questionId: string
   const chat = question ? await getChat(storage.db, question.chatId) : undefined;
   const config = await resolveModel(storage, chat);
   if (!config) throw new UserFacingError('no_model');
-  const answer = await editQuestion(storage, { questionId: input.questionId, content, model: config.modelId });
+  const answer = await addQuestionVersion(storage, { questionId: input.questionId, content, model: config.modelId });
   setEditingMessage(null);
   void runAnswer(storage, answer);
 }
 
-/** Deletes one message of a conversation (an answer streaming here is stopped first). */
+/** Deletes a message and everything below it, in every branch; answers streaming there stop. */
 export async function removeMessage(storage: Storage, messageId: string): Promise<void> {
-  stopAnswer(messageId);
-  await deleteMessage(storage, messageId);
-  forgetAnswer(messageId);
+  for (const id of await deleteMessage(storage, messageId)) {
+    stopAnswer(id);
+    forgetAnswer(id);
+  }
+}
+
+/** Shows another version of a message on screen (its branch, down to the newest message in it). */
+export async function switchVersion(storage: Storage, input: { chatId: string; messageId: string }): Promise<void> {
+  await showBranch(storage, input);
+}
+
+/** "New chat from here": a new chat with the branch down to this message, opened at once. */
+export async function forkFromMessage(storage: Storage, messageId: string): Promise<void> {
+  const chat = await forkChat(storage, messageId);
+  if (chat) selectChat(chat.id);
 }

@@ -78,7 +78,7 @@ export async function testConnection(
     config,
     apiKey: input.apiKey,
     chat: { systemPrompt: '', params: {} },
-    messages: [newUserMessage(context, { chatId: config.id, content: 'Reply with the single word OK.' })],
+    messages: [newUserMessage(context, { chatId: config.id, content: 'Reply with the single word OK.', parent: null })],
   });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), checkTimeoutMs);

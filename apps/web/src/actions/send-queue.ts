@@ -1,5 +1,5 @@
 import { getChat } from '../db/chats-repository.ts';
-import { deleteMessage, getMessage, oldestQueuedQuestion, releaseQueuedQuestion } from '../db/messages-repository.ts';
+import { oldestQueuedQuestion, releaseQueuedQuestion, takeBackQueuedQuestion } from '../db/messages-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { setDraft, useUiStore } from '../state/ui-store.ts';
 import { runAnswer } from './answer-runner.ts';
@@ -31,9 +31,8 @@ export async function flushSendQueue(storage: Storage): Promise<void> {
 
 /** Takes a queued question back: it leaves the conversation and its text returns to the composer. */
 export async function cancelQueuedQuestion(storage: Storage, messageId: string): Promise<void> {
-  const question = await getMessage(storage.db, messageId);
-  if (question?.status !== 'queued') return;
-  await deleteMessage(storage, messageId);
+  const question = await takeBackQueuedQuestion(storage, messageId);
+  if (!question) return;
   const draft = useUiStore.getState().drafts[question.chatId] ?? '';
   setDraft(question.chatId, draft ? `${question.content}\n\n${draft}` : question.content);
 }

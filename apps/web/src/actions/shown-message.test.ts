@@ -6,7 +6,7 @@ import { chatActivity, mergeAnswerView } from './shown-message.ts';
 
 const clock = new HybridClock({ deviceId: 'testdevice' });
 const record = (fields: Partial<Message> = {}): Message => ({
-  ...newAssistantMessage({ clock, nowMs: 1_000 }, { chatId: 'chat', model: 'm' }),
+  ...newAssistantMessage({ clock, nowMs: 1_000 }, { chatId: 'chat', model: 'm', parent: null }),
   ...fields,
 });
 const view = (

@@ -182,7 +182,7 @@ describe('importing our archive', () => {
     const source = testStorage();
     const chat = await createChat(source, { title: 'Long' });
     const messages = Array.from({ length: 1_234 }, (_, index) => ({
-      ...newUserMessage(recordContext(source), { chatId: chat.id, content: `message ${index}` }),
+      ...newUserMessage(recordContext(source), { chatId: chat.id, content: `message ${index}`, parent: null }),
       createdAt: 1_700_000_000_000 + index,
     }));
     await source.db.messages.bulkPut(messages);

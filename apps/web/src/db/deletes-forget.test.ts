@@ -3,7 +3,7 @@ import type { Message } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { testStorage } from '../../test/test-storage.ts';
 import { createChat, deleteChat } from './chats-repository.ts';
-import { appendQuestion, deleteMessage, replaceAnswer } from './messages-repository.ts';
+import { addAnswerVersion, appendQuestion, deleteMessage } from './messages-repository.ts';
 import { deleteModelConfig, saveModelConfig } from './model-configs-repository.ts';
 import { outboxKey } from './outbox-middleware.ts';
 
@@ -34,7 +34,7 @@ describe('deletes that forget', () => {
     expect(await everything(storage)).not.toContain('canary');
   });
 
-  it('forget a deleted message, a replaced answer and a deleted model configuration', async () => {
+  it('forget a deleted message with every version below it, and a deleted model configuration', async () => {
     const storage = testStorage();
     const chat = await createChat(storage, { title: 'kept' });
     const { question, answer } = await appendQuestion(storage, {
@@ -44,7 +44,10 @@ describe('deletes that forget', () => {
     });
     const answered: Message = { ...answer, content: 'canary-answer' };
     await storage.db.messages.put(answered);
-    await replaceAnswer(storage, { answerId: answer.id, model: 'm' });
+    const again = await addAnswerVersion(storage, { answerId: answer.id, model: 'm' });
+    const againAnswered: Message = { ...again, content: 'canary-second-answer' };
+    await storage.db.messages.put(againAnswered);
+    // Deleting the question takes both versions of its answer with it.
     await deleteMessage(storage, question.id);
     const config = await saveModelConfig(storage, {
       fields: {

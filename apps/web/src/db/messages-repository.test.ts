@@ -1,17 +1,27 @@
 import { initialAnswerState } from '@hearth/core';
+import type { Message } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { testStorage } from '../../test/test-storage.ts';
+import { showBranch, shownBranchPage } from './branches-repository.ts';
 import { createChat, deleteChat, getChat, listChats } from './chats-repository.ts';
 import {
+  addAnswerVersion,
+  addQuestionVersion,
   appendQuestion,
+  appendQueuedQuestion,
+  chatTree,
   deleteMessage,
-  editQuestion,
   listMessages,
-  recentMessages,
   recoverAbandonedAnswers,
-  replaceAnswer,
+  releaseQueuedQuestion,
   saveAnswer,
+  takeBackQueuedQuestion,
 } from './messages-repository.ts';
+import type { Storage } from './storage.ts';
+
+async function answerWith(storage: Storage, answer: Message, content: string): Promise<void> {
+  await saveAnswer(storage, { id: answer.id, state: { ...initialAnswerState(), content, status: 'done' } });
+}
 
 async function chatWithTurns(turns: string[]) {
   const storage = testStorage();
@@ -19,17 +29,19 @@ async function chatWithTurns(turns: string[]) {
   const answers = [];
   for (const content of turns) {
     const { answer } = await appendQuestion(storage, { chatId: chat.id, content, model: 'm' });
-    await saveAnswer(storage, {
-      id: answer.id,
-      state: { ...initialAnswerState(), content: `re: ${content}`, status: 'done' },
-    });
+    await answerWith(storage, answer, `re: ${content}`);
     answers.push(answer);
   }
   return { storage, chat, answers };
 }
 
+/** The branch the chat shows, as texts. */
+async function shown(storage: Storage, chatId: string): Promise<string[]> {
+  return (await shownBranchPage(storage.db, chatId, 1_000)).messages.map(({ message }) => message.content);
+}
+
 describe('messages repository', () => {
-  it('stores the question and a pending answer together, titling the chat', async () => {
+  it('stores the question and a pending answer together at the end of the branch, titling the chat', async () => {
     const storage = testStorage();
     const chat = await createChat(storage);
     const { question, answer } = await appendQuestion(storage, {
@@ -38,22 +50,11 @@ describe('messages repository', () => {
       model: 'gpt',
     });
     const stored = await listMessages(storage.db, chat.id);
-    expect(stored.map((m) => [m.id, m.role, m.status])).toEqual([
-      [question.id, 'user', 'done'],
-      [answer.id, 'assistant', 'pending'],
+    expect(stored.map((m) => [m.id, m.role, m.status, m.parentId])).toEqual([
+      [question.id, 'user', 'done', null],
+      [answer.id, 'assistant', 'pending', question.id],
     ]);
-    expect((await getChat(storage.db, chat.id))?.title).toBe('Hello there');
-  });
-
-  it('reads only the newest page of a long chat, in order, and says whether more exist', async () => {
-    const { storage, chat } = await chatWithTurns(['one', 'two', 'three']);
-    await deleteMessage(storage, (await listMessages(storage.db, chat.id))[5]?.id ?? '');
-    const all = await listMessages(storage.db, chat.id);
-    const page = await recentMessages(storage.db, chat.id, 3);
-    expect(page.messages.map((m) => m.content)).toEqual(all.slice(-3).map((m) => m.content));
-    expect(page.messages.map((m) => m.content)).toEqual(['two', 're: two', 'three']);
-    expect(page.hasEarlier).toBe(true);
-    expect((await recentMessages(storage.db, chat.id, 5)).hasEarlier).toBe(false);
+    expect(await getChat(storage.db, chat.id)).toMatchObject({ title: 'Hello there', shownLeafId: answer.id });
   });
 
   it('orders the chat list by last activity, pinned first, without deleted chats', async () => {
@@ -81,33 +82,74 @@ describe('messages repository', () => {
     expect(await listMessages(storage.db, chat.id)).toEqual([]);
   });
 
-  it('regenerates by replacing the last answer with a pending one', async () => {
+  it('regenerates beside the old answer: both stay, the chat shows the new one', async () => {
     const { storage, chat, answers } = await chatWithTurns(['one', 'two']);
-    const last = answers[1];
-    if (!last) throw new Error('fixture');
-    const fresh = await replaceAnswer(storage, { answerId: last.id, model: 'm2' });
-    const live = await listMessages(storage.db, chat.id);
-    expect(live.map((m) => m.content)).toEqual(['one', 're: one', 'two', '']);
-    expect(live.at(-1)).toMatchObject({ id: fresh.id, status: 'pending', model: 'm2' });
-    expect((await storage.db.messages.get(last.id))?.deleted).toBe(true);
+    const [first, last] = answers;
+    if (!first || !last) throw new Error('fixture');
+    const fresh = await addAnswerVersion(storage, { answerId: first.id, model: 'm2' });
+    const tree = await chatTree(storage.db, chat.id);
+    expect(tree.parentOf(fresh.id)?.id).toBe(tree.parentOf(first.id)?.id);
+    expect(fresh).toMatchObject({ status: 'pending', model: 'm2' });
+    // The new version shows, and the old one with everything below it is still there.
+    expect(await shown(storage, chat.id)).toEqual(['one', '']);
+    expect((await getChat(storage.db, chat.id))?.shownLeafId).toBe(fresh.id);
+    await showBranch(storage, { chatId: chat.id, messageId: first.id });
+    expect(await shown(storage, chat.id)).toEqual(['one', 're: one', 'two', 're: two']);
+    expect((await listMessages(storage.db, chat.id)).length).toBe(5);
   });
 
-  it('edits a question and replaces everything after it', async () => {
+  it('edits a question as a new version beside it, with a new answer; the old branch stays', async () => {
     const { storage, chat } = await chatWithTurns(['one', 'two', 'three']);
     const second = (await listMessages(storage.db, chat.id))[2];
     if (!second) throw new Error('fixture');
-    await editQuestion(storage, { questionId: second.id, content: 'two, edited', model: 'm' });
-    const live = await listMessages(storage.db, chat.id);
-    expect(live.map((m) => [m.role, m.content, m.status])).toEqual([
-      ['user', 'one', 'done'],
-      ['assistant', 're: one', 'done'],
-      ['user', 'two, edited', 'done'],
-      ['assistant', '', 'pending'],
-    ]);
+    const answer = await addQuestionVersion(storage, { questionId: second.id, content: 'two, edited', model: 'm' });
+    expect(answer.status).toBe('pending');
+    expect(await shown(storage, chat.id)).toEqual(['one', 're: one', 'two, edited', '']);
+    const page = await shownBranchPage(storage.db, chat.id, 10);
+    expect(page.messages[2]?.versions).toMatchObject({ index: 2, count: 2, previousId: second.id, nextId: null });
+    await showBranch(storage, { chatId: chat.id, messageId: second.id });
+    expect(await shown(storage, chat.id)).toEqual(['one', 're: one', 'two', 're: two', 'three', 're: three']);
+    expect(await getMessage(storage, second.id)).toMatchObject({ content: 'two', deleted: false });
   });
 
-  it('saves streamed state and deletes single messages', async () => {
-    const { storage, chat, answers } = await chatWithTurns(['q']);
+  it('sends on the branch on screen, after a switch to an older version too', async () => {
+    const { storage, chat, answers } = await chatWithTurns(['one']);
+    const [first] = answers;
+    if (!first) throw new Error('fixture');
+    const second = await addAnswerVersion(storage, { answerId: first.id, model: 'm' });
+    await answerWith(storage, second, 'another one');
+    await showBranch(storage, { chatId: chat.id, messageId: first.id });
+    const { question } = await appendQuestion(storage, { chatId: chat.id, content: 'more', model: 'm' });
+    expect(question.parentId).toBe(first.id);
+    expect(await shown(storage, chat.id)).toEqual(['one', 're: one', 'more', '']);
+  });
+
+  it('deletes a message with everything below it, in every version; the chat shows the branch above', async () => {
+    const { storage, chat, answers } = await chatWithTurns(['one', 'two']);
+    const [first] = answers;
+    if (!first) throw new Error('fixture');
+    const other = await addAnswerVersion(storage, { answerId: first.id, model: 'm' });
+    await answerWith(storage, other, 'other one');
+    const messages = await listMessages(storage.db, chat.id);
+    const question = messages[0];
+    if (!question) throw new Error('fixture');
+    await showBranch(storage, { chatId: chat.id, messageId: first.id });
+    // Deleting the first answer takes the turn below it; its sibling stays and shows.
+    const deleted = await deleteMessage(storage, first.id);
+    expect(deleted.sort()).toEqual(
+      messages
+        .filter((m) => m.content.includes('two') || m.id === first.id)
+        .map((m) => m.id)
+        .sort(),
+    );
+    for (const id of deleted)
+      expect(await storage.db.messages.get(id)).toEqual({ id, updatedAt: expect.any(String), deleted: true });
+    expect((await getChat(storage.db, chat.id))?.shownLeafId).toBe(question.id);
+    expect(await shown(storage, chat.id)).toEqual(['one', 'other one']);
+  });
+
+  it('saves streamed state', async () => {
+    const { storage, answers } = await chatWithTurns(['q']);
     const answer = answers[0];
     if (!answer) throw new Error('fixture');
     await saveAnswer(storage, {
@@ -126,8 +168,52 @@ describe('messages repository', () => {
       error: { code: 'interrupted' },
       connection: 'direct',
     });
-    await deleteMessage(storage, answer.id);
-    expect((await listMessages(storage.db, chat.id)).map((m) => m.role)).toEqual(['user']);
+  });
+
+  it('sends queued questions as one line: each answer goes between its question and the next', async () => {
+    const storage = testStorage();
+    const chat = await createChat(storage);
+    const first = await appendQueuedQuestion(storage, { chatId: chat.id, content: 'q1' });
+    const second = await appendQueuedQuestion(storage, { chatId: chat.id, content: 'q2' });
+    expect(second.parentId).toBe(first.id);
+    const a1 = await releaseQueuedQuestion(storage, { questionId: first.id, model: 'm' });
+    if (!a1) throw new Error('released');
+    await answerWith(storage, a1, 'a1');
+    const a2 = await releaseQueuedQuestion(storage, { questionId: second.id, model: 'm' });
+    if (!a2) throw new Error('released');
+    await answerWith(storage, a2, 'a2');
+    expect(await shown(storage, chat.id)).toEqual(['q1', 'a1', 'q2', 'a2']);
+    expect((await listMessages(storage.db, chat.id)).map((m) => m.content)).toEqual(['q1', 'a1', 'q2', 'a2']);
+  });
+
+  it('takes a queued question back without the one queued after it', async () => {
+    const storage = testStorage();
+    const chat = await createChat(storage);
+    const { answer } = await appendQuestion(storage, { chatId: chat.id, content: 'q0', model: 'm' });
+    await answerWith(storage, answer, 'a0');
+    const first = await appendQueuedQuestion(storage, { chatId: chat.id, content: 'q1' });
+    await appendQueuedQuestion(storage, { chatId: chat.id, content: 'q2' });
+    expect((await takeBackQueuedQuestion(storage, first.id))?.content).toBe('q1');
+    expect(await shown(storage, chat.id)).toEqual(['q0', 'a0', 'q2']);
+  });
+
+  it('reads, sends and regenerates in a chat written before branches as one line', async () => {
+    const { storage, chat, answers } = await chatWithTurns(['one', 'two']);
+    // As an app before branches stored it: no parentId anywhere, no shownLeafId.
+    for (const message of await listMessages(storage.db, chat.id)) {
+      const { parentId: _parent, ...older } = message;
+      await storage.db.messages.put(older);
+    }
+    const { shownLeafId: _leaf, ...olderChat } = (await getChat(storage.db, chat.id)) ?? chat;
+    await storage.db.chats.put(olderChat);
+    expect(await shown(storage, chat.id)).toEqual(['one', 're: one', 'two', 're: two']);
+    const last = answers[1];
+    if (!last) throw new Error('fixture');
+    await addAnswerVersion(storage, { answerId: last.id, model: 'm' });
+    expect(await shown(storage, chat.id)).toEqual(['one', 're: one', 'two', '']);
+    await showBranch(storage, { chatId: chat.id, messageId: last.id });
+    await appendQuestion(storage, { chatId: chat.id, content: 'three', model: 'm' });
+    expect(await shown(storage, chat.id)).toEqual(['one', 're: one', 'two', 're: two', 'three', '']);
   });
 
   it('marks answers left streaming by a dead tab as failed, keeping their text, but not live ones', async () => {
@@ -149,3 +235,7 @@ describe('messages repository', () => {
     expect(await storage.db.messages.get(live.id)).toMatchObject({ status: 'pending' });
   });
 });
+
+async function getMessage(storage: Storage, id: string) {
+  return storage.db.messages.get(id);
+}

@@ -1,11 +1,24 @@
 import {
   type AnswerState,
   answerInFlightStatuses,
+  ConversationTree,
+  compareMessages,
+  createdAtAfter,
   newAssistantMessage,
   newUserMessage,
+  parentForSend,
+  parentForVersion,
+  subtreeOf,
   titleFromMessage,
 } from '@hearth/core';
-import { type CompletionError, chatSchema, type Feedback, type Message, messageSchema } from '@hearth/schema';
+import {
+  type Chat,
+  type CompletionError,
+  chatSchema,
+  type Feedback,
+  type Message,
+  messageSchema,
+} from '@hearth/schema';
 import type { AppDatabase } from './app-database.ts';
 import { messagesOf } from './chats-repository.ts';
 import { isLive, nextVersion, tombstoneFor } from './record-versions.ts';
@@ -13,9 +26,16 @@ import { recordContext, type Storage } from './storage.ts';
 
 /** The live messages of a chat in conversation order. */
 export async function listMessages(db: AppDatabase, chatId: string): Promise<Message[]> {
-  const messages = (await messagesOf(db, chatId).toArray()).filter(isLive);
-  // Same-millisecond messages (a question and its answer placeholder) order by their time-ordered ids.
-  return messages.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (await messagesOf(db, chatId).toArray()).filter(isLive).sort(compareMessages);
+}
+
+/**
+ * The tree of a chat's live messages (docs/records.md, "Branches"). Built from all of them: a message
+ * without a parent of its own follows the one created before it, so no index of parents alone can say
+ * where a message hangs.
+ */
+export async function chatTree(db: AppDatabase, chatId: string): Promise<ConversationTree<Message>> {
+  return new ConversationTree((await messagesOf(db, chatId).toArray()).filter(isLive));
 }
 
 /** One live message, or undefined when it does not exist or was deleted. */
@@ -24,26 +44,10 @@ export async function getMessage(db: AppDatabase, id: string): Promise<Message |
   return isLive(message) ? message : undefined;
 }
 
-/** The newest `limit` live messages of a chat in conversation order, and whether older ones exist. */
-export async function recentMessages(
-  db: AppDatabase,
-  chatId: string,
-  limit: number,
-): Promise<{ messages: Message[]; hasEarlier: boolean }> {
-  // The [chatId+createdAt] index orders by time, then by the time-ordered id: conversation order, read
-  // newest first so a long chat costs only the page that is shown.
-  const newest = (
-    await messagesOf(db, chatId)
-      .reverse()
-      .limit(limit + 1)
-      .toArray()
-  ).filter(isLive);
-  return { messages: newest.slice(0, limit).reverse(), hasEarlier: newest.length > limit };
-}
-
 /**
- * Stores a question and the placeholder of its answer in one transaction, before any network call,
- * so the question survives whatever happens next. Also titles an untitled chat and moves it up.
+ * Stores a question at the end of the branch on screen and the placeholder of its answer in one
+ * transaction, before any network call, so the question survives whatever happens next. The chat shows
+ * the new answer, is titled when it has no title, and moves up.
  */
 export async function appendQuestion(
   storage: Storage,
@@ -51,46 +55,45 @@ export async function appendQuestion(
 ): Promise<{ question: Message; answer: Message }> {
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
-    const chat = await db.chats.get(input.chatId);
-    if (!isLive(chat)) throw new Error('This chat was deleted.');
+    const chat = await liveChat(db, input.chatId);
     const context = recordContext(storage);
-    const question = messageSchema.parse(newUserMessage(context, { chatId: input.chatId, content: input.content }));
-    const answer = messageSchema.parse(newAssistantMessage(context, { chatId: input.chatId, model: input.model }));
-    await db.messages.bulkAdd([question, answer]);
-    await db.chats.put(
-      nextVersion(chatSchema, chat, {
-        ...chat,
-        title: chat.title || titleFromMessage(input.content),
-        lastActivityAt: context.nowMs,
-        updatedAt: storage.clock.tick(),
-      }),
+    const parent = parentForSend(await chatTree(db, chat.id), chat.shownLeafId);
+    const question = messageSchema.parse(newUserMessage(context, { chatId: chat.id, content: input.content, parent }));
+    const answer = messageSchema.parse(
+      newAssistantMessage(context, { chatId: chat.id, model: input.model, parent: question }),
     );
+    await db.messages.bulkAdd([question, answer]);
+    await writeChat(storage, chat, {
+      title: chat.title || titleFromMessage(input.content),
+      lastActivityAt: context.nowMs,
+      shownLeafId: answer.id,
+    });
     return { question, answer };
   });
 }
 
-/** Stores a question written while offline, with status `queued`; its answer is asked for later, in order. */
+/**
+ * Stores a question written while offline, with status `queued`, at the end of the branch on screen;
+ * its answer is asked for later, in order.
+ */
 export async function appendQueuedQuestion(
   storage: Storage,
   input: { chatId: string; content: string },
 ): Promise<Message> {
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
-    const chat = await db.chats.get(input.chatId);
-    if (!isLive(chat)) throw new Error('This chat was deleted.');
+    const chat = await liveChat(db, input.chatId);
     const context = recordContext(storage);
+    const parent = parentForSend(await chatTree(db, chat.id), chat.shownLeafId);
     const question = messageSchema.parse(
-      newUserMessage(context, { chatId: input.chatId, content: input.content, status: 'queued' }),
+      newUserMessage(context, { chatId: chat.id, content: input.content, parent, status: 'queued' }),
     );
     await db.messages.add(question);
-    await db.chats.put(
-      nextVersion(chatSchema, chat, {
-        ...chat,
-        title: chat.title || titleFromMessage(input.content),
-        lastActivityAt: context.nowMs,
-        updatedAt: storage.clock.tick(),
-      }),
-    );
+    await writeChat(storage, chat, {
+      title: chat.title || titleFromMessage(input.content),
+      lastActivityAt: context.nowMs,
+      shownLeafId: question.id,
+    });
     return question;
   });
 }
@@ -98,12 +101,13 @@ export async function appendQueuedQuestion(
 /** The oldest queued question of any chat, if there is one. */
 export async function oldestQueuedQuestion(db: AppDatabase): Promise<Message | undefined> {
   const queued = (await db.messages.where('status').equals('queued').toArray()).filter(isLive);
-  return queued.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))[0];
+  return queued.sort(compareMessages)[0];
 }
 
 /**
- * Moves a queued question out of the queue and adds its answer placeholder right after it (same
- * time, later id), so the conversation reads question, answer, next question even when several were queued.
+ * Moves a queued question out of the queue and adds its answer placeholder right below it, created just
+ * after it; the questions queued after it move below that answer, so the conversation reads question,
+ * answer, next question even when several were queued.
  */
 export async function releaseQueuedQuestion(
   storage: Storage,
@@ -113,48 +117,83 @@ export async function releaseQueuedQuestion(
   return db.transaction('rw', db.chats, db.messages, async () => {
     const question = await db.messages.get(input.questionId);
     if (!isLive(question) || question.status !== 'queued') return undefined;
+    const tree = await chatTree(db, question.chatId);
     await db.messages.put(
       nextVersion(messageSchema, question, { ...question, status: 'done', updatedAt: storage.clock.tick() }),
     );
     const answer = messageSchema.parse({
-      ...newAssistantMessage(recordContext(storage), { chatId: question.chatId, model: input.model }),
-      createdAt: question.createdAt,
+      ...newAssistantMessage(recordContext(storage), { chatId: question.chatId, model: input.model, parent: question }),
+      // Before the questions queued after this one, which were written later.
+      createdAt: createdAtAfter(question, question.createdAt),
     });
     await db.messages.add(answer);
+    const queuedBelow = tree
+      .childrenOf(question.id)
+      .filter((child) => child.parentId === question.id && child.status === 'queued');
+    for (const child of queuedBelow) await moveBelow(storage, child, answer);
+    const chat = await db.chats.get(question.chatId);
+    if (isLive(chat) && chat.shownLeafId === question.id) await writeChat(storage, chat, { shownLeafId: answer.id });
     return answer;
   });
 }
 
 /**
- * Replaces the answer to a question with a fresh placeholder (regenerate, retry): the old answer
- * becomes a tombstone, as does everything after it.
+ * Takes a queued question back out of the conversation (its text goes back to the composer): a
+ * tombstone, and what was queued below it moves up to its parent, so no other question goes with it.
  */
-export async function replaceAnswer(storage: Storage, input: { answerId: string; model: string }): Promise<Message> {
+export async function takeBackQueuedQuestion(storage: Storage, id: string): Promise<Message | undefined> {
+  const { db } = storage;
+  return db.transaction('rw', db.chats, db.messages, async () => {
+    const question = await db.messages.get(id);
+    if (!isLive(question) || question.status !== 'queued') return undefined;
+    const tree = await chatTree(db, question.chatId);
+    const parent = tree.parentOf(question.id) ?? null;
+    await db.messages.put(tombstoneFor(question.id, storage.clock.tick()));
+    for (const child of tree.childrenOf(question.id)) {
+      if (child.parentId === question.id) await moveBelow(storage, child, parent);
+    }
+    const chat = await db.chats.get(question.chatId);
+    if (isLive(chat) && chat.shownLeafId === question.id) {
+      await writeChat(storage, chat, { shownLeafId: parent?.id ?? null });
+    }
+    return question;
+  });
+}
+
+/**
+ * Asks again for an answer (regenerate, retry): a new answer placeholder beside the old one (same
+ * question), which stays, one switch away. The chat shows the new one.
+ */
+export async function addAnswerVersion(storage: Storage, input: { answerId: string; model: string }): Promise<Message> {
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const old = await db.messages.get(input.answerId);
     if (!isLive(old) || old.role !== 'assistant') throw new Error('That answer no longer exists.');
-    await tombstoneFrom(storage, old);
-    return addAnswer(storage, old.chatId, input.model);
+    const chat = await liveChat(db, old.chatId);
+    const parent = parentForVersion(await chatTree(db, chat.id), old.id);
+    return addAnswer(storage, { chat, model: input.model, parent });
   });
 }
 
-/** Changes a question's text and asks again: every later message is replaced by a new answer. */
-export async function editQuestion(
+/**
+ * An edited question: a new question beside the old one (same parent) with a new answer placeholder
+ * below it. The old question and everything below it stay, one switch away; the chat shows the new one.
+ */
+export async function addQuestionVersion(
   storage: Storage,
   input: { questionId: string; content: string; model: string },
 ): Promise<Message> {
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
-    const question = await db.messages.get(input.questionId);
-    if (!isLive(question) || question.role !== 'user') throw new Error('That message no longer exists.');
-    const later = (await listMessages(db, question.chatId)).filter((m) => isAfter(m, question));
-    const first = later[0];
-    if (first) await tombstoneFrom(storage, first);
-    await db.messages.put(
-      nextVersion(messageSchema, question, { ...question, content: input.content, updatedAt: storage.clock.tick() }),
+    const old = await db.messages.get(input.questionId);
+    if (!isLive(old) || old.role !== 'user') throw new Error('That message no longer exists.');
+    const chat = await liveChat(db, old.chatId);
+    const parent = parentForVersion(await chatTree(db, chat.id), old.id);
+    const question = messageSchema.parse(
+      newUserMessage(recordContext(storage), { chatId: chat.id, content: input.content, parent }),
     );
-    return addAnswer(storage, question.chatId, input.model);
+    await db.messages.add(question);
+    return addAnswer(storage, { chat, model: input.model, parent: question });
   });
 }
 
@@ -187,11 +226,23 @@ export async function failAnswer(storage: Storage, input: { id: string; error: C
   await patchMessage(storage, input.id, { status: 'error', error: input.error });
 }
 
-/** Deletes one message: a tombstone that keeps only its id and the deletion's clock. */
-export async function deleteMessage(storage: Storage, id: string): Promise<void> {
-  await storage.db.transaction('rw', storage.db.messages, async () => {
-    if (!isLive(await storage.db.messages.get(id))) return;
-    await storage.db.messages.put(tombstoneFor(id, storage.clock.tick()));
+/**
+ * Deletes a message and everything below it, in every branch: tombstones that keep only their ids and
+ * the deletion's clock. A chat that showed one of them shows the branch above instead. Returns the ids deleted.
+ */
+export async function deleteMessage(storage: Storage, id: string): Promise<string[]> {
+  const { db } = storage;
+  return db.transaction('rw', db.chats, db.messages, async () => {
+    const message = await db.messages.get(id);
+    if (!isLive(message)) return [];
+    const tree = await chatTree(db, message.chatId);
+    const doomed = subtreeOf(tree, id).map((gone) => gone.id);
+    await db.messages.bulkPut(doomed.map((gone) => tombstoneFor(gone, storage.clock.tick())));
+    const chat = await db.chats.get(message.chatId);
+    if (isLive(chat) && chat.shownLeafId != null && doomed.includes(chat.shownLeafId)) {
+      await writeChat(storage, chat, { shownLeafId: tree.parentOf(id)?.id ?? null });
+    }
+    return doomed;
   });
 }
 
@@ -226,27 +277,39 @@ async function patchMessage(storage: Storage, id: string, patch: Partial<Message
   });
 }
 
-async function addAnswer(storage: Storage, chatId: string, model: string): Promise<Message> {
+async function addAnswer(
+  storage: Storage,
+  input: { chat: Chat; model: string; parent: Message | null },
+): Promise<Message> {
+  const { chat } = input;
   const context = recordContext(storage);
-  const answer = messageSchema.parse(newAssistantMessage(context, { chatId, model }));
+  const answer = messageSchema.parse(
+    newAssistantMessage(context, { chatId: chat.id, model: input.model, parent: input.parent }),
+  );
   await storage.db.messages.add(answer);
-  const chat = await storage.db.chats.get(chatId);
-  if (isLive(chat)) {
-    await storage.db.chats.put(
-      nextVersion(chatSchema, chat, { ...chat, lastActivityAt: context.nowMs, updatedAt: storage.clock.tick() }),
-    );
-  }
+  await writeChat(storage, chat, { lastActivityAt: context.nowMs, shownLeafId: answer.id });
   return answer;
 }
 
-// Tombstones a message and every message after it in its chat.
-async function tombstoneFrom(storage: Storage, from: Message): Promise<void> {
-  const doomed = (await listMessages(storage.db, from.chatId)).filter((m) => m.id === from.id || isAfter(m, from));
-  await storage.db.messages.bulkPut(doomed.map((message) => tombstoneFor(message.id, storage.clock.tick())));
+// A new version of `message` below `parent`, created after it so that the link holds (see createdAtAfter).
+async function moveBelow(storage: Storage, message: Message, parent: Message | null): Promise<void> {
+  await storage.db.messages.put(
+    nextVersion(messageSchema, message, {
+      ...message,
+      parentId: parent?.id ?? null,
+      createdAt: createdAtAfter(parent, message.createdAt),
+      updatedAt: storage.clock.tick(),
+    }),
+  );
 }
 
-function isAfter(message: Message, reference: Message): boolean {
-  return (
-    message.createdAt > reference.createdAt || (message.createdAt === reference.createdAt && message.id > reference.id)
-  );
+/** A new version of a chat with `patch` applied, every field this version does not know kept. */
+async function writeChat(storage: Storage, chat: Chat, patch: Partial<Chat>): Promise<void> {
+  await storage.db.chats.put(nextVersion(chatSchema, chat, { ...chat, ...patch, updatedAt: storage.clock.tick() }));
+}
+
+async function liveChat(db: AppDatabase, id: string): Promise<Chat> {
+  const chat = await db.chats.get(id);
+  if (!isLive(chat)) throw new Error('This chat was deleted.');
+  return chat;
 }

@@ -5,7 +5,14 @@ import type { Chat, Message, ModelConfig, Setting } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { testStorage } from '../../test/test-storage.ts';
 import { createChat, updateChat } from './chats-repository.ts';
-import { appendQuestion, editQuestion, saveAnswer, setFeedback } from './messages-repository.ts';
+import {
+  addQuestionVersion,
+  appendQuestion,
+  appendQueuedQuestion,
+  releaseQueuedQuestion,
+  saveAnswer,
+  setFeedback,
+} from './messages-repository.ts';
 import { saveModelConfig } from './model-configs-repository.ts';
 import { setSetting } from './settings-repository.ts';
 
@@ -31,7 +38,7 @@ describe('records written by a newer app version', () => {
     });
   });
 
-  it('keep them through answers being saved, feedback and edits of a question', async () => {
+  it('keep them through answers being saved, feedback, a queued question sent, and a question edited', async () => {
     const storage = testStorage();
     const chat = await createChat(storage);
     const { question, answer } = await appendQuestion(storage, { chatId: chat.id, content: 'hi', model: 'm' });
@@ -41,8 +48,15 @@ describe('records written by a newer app version', () => {
     await saveAnswer(storage, { id: answer.id, state: { ...initialAnswerState(), content: 'hello', status: 'done' } });
     await setFeedback(storage, answer.id, { rating: 5, comment: 'good' });
     expect(await storage.db.messages.get(answer.id)).toMatchObject({ ...newerMessageFields, content: 'hello' });
-    await editQuestion(storage, { questionId: question.id, content: 'hi again', model: 'm' });
-    expect(await storage.db.messages.get(question.id)).toMatchObject({ ...newerMessageFields, content: 'hi again' });
+    // An edit is a new version beside the question: the old record is not written at all.
+    const before = await storage.db.messages.get(question.id);
+    await addQuestionVersion(storage, { questionId: question.id, content: 'hi again', model: 'm' });
+    expect(await storage.db.messages.get(question.id)).toEqual(before);
+
+    const queued = await appendQueuedQuestion(storage, { chatId: chat.id, content: 'later' });
+    await storage.db.messages.put({ ...queued, ...newerMessageFields });
+    await releaseQueuedQuestion(storage, { questionId: queued.id, model: 'm' });
+    expect(await storage.db.messages.get(queued.id)).toMatchObject({ ...newerMessageFields, status: 'done' });
   });
 
   it('keep them through a model configuration saved from the form, and a setting changed', async () => {

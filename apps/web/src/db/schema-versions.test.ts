@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AppDatabase } from './app-database.ts';
+import { shownBranchPage } from './branches-repository.ts';
 
 describe('database upgrades', () => {
   it('v1 -> latest gives every chat the time of its newest message, or its creation time', async () => {
@@ -123,6 +124,88 @@ describe('database upgrades', () => {
     await db.open();
     expect(await db.pinnedChats.toArray()).toEqual([{ id: 'pinned' }]);
     expect(await db.chats.toArray()).toEqual([...chats].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
+  it('v4 chats written before branches read as one branch in their old order, with nothing rewritten', async () => {
+    // No version step: the rule for a message without parentId (it follows the one created before it)
+    // is the migration. Rewriting records to fill parentId would either keep their clocks (this copy
+    // then differs from the server's at the same clock, for good) or take new ones (every device would
+    // push every message, over concurrent edits).
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('linear', { indexedDB, IDBKeyRange });
+    v4.version(4).stores({
+      chats: 'id, updatedAt, lastActivityAt',
+      messages: 'id, [chatId+createdAt], updatedAt, status',
+      modelConfigs: 'id, updatedAt',
+      settings: 'key, updatedAt',
+      secrets: 'modelConfigId',
+      meta: 'key',
+      outbox: 'key',
+      syncState: 'key',
+      held: 'key',
+    });
+    const chatId = '01900000-0000-7000-8000-000000000000';
+    const message = (id: string, createdAt: number, role: 'user' | 'assistant', content: string) => ({
+      id: `01900000-0000-7000-8000-00000000000${id}`,
+      updatedAt: `00170000000000${id}-000000-olddevice`,
+      deleted: false,
+      chatId,
+      role,
+      content,
+      reasoning: '',
+      status: 'done',
+      error: null,
+      model: role === 'assistant' ? 'm' : null,
+      usage: null,
+      createdAt,
+      feedback: null,
+      connection: null,
+    });
+    // Question and answer placeholder in the same millisecond (ordered by id), and a deleted message.
+    const written = [
+      message('1', 100, 'user', 'first'),
+      message('2', 100, 'assistant', 'first answer'),
+      message('3', 200, 'user', 'second'),
+      message('5', 300, 'assistant', 'second answer'),
+    ];
+    await v4
+      .table('messages')
+      .bulkAdd([
+        ...written,
+        { id: '01900000-0000-7000-8000-000000000004', updatedAt: '001700000000009-000000-olddevice', deleted: true },
+      ]);
+    const chat = {
+      id: chatId,
+      updatedAt: '001700000000001-000000-olddevice',
+      deleted: false,
+      title: 'first',
+      systemPrompt: '',
+      modelConfigId: null,
+      params: {},
+      pinned: false,
+      forkedFrom: null,
+      createdAt: 100,
+      lastActivityAt: 300,
+    };
+    await v4.table('chats').add(chat);
+    const before = JSON.stringify(await Promise.all(v4.tables.map((table) => table.toArray())));
+    v4.close();
+
+    const db = new AppDatabase('linear', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    const page = await shownBranchPage(db, chatId, 100);
+    expect(page.messages.map(({ message: shown }) => shown.content)).toEqual([
+      'first',
+      'first answer',
+      'second',
+      'second answer',
+    ]);
+    expect(page.messages.every(({ versions }) => versions.count === 1)).toBe(true);
+    // Every record exactly as it was, clocks included, and nothing to push.
+    expect(JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray())))).toBe(before);
     expect(await db.outbox.count()).toBe(0);
     db.close();
   });

@@ -21,8 +21,11 @@ const source: ImportedChat = {
 };
 const context = { clock: new HybridClock({ deviceId: 'reader' }), nowMs: 1_700_000_000_000 };
 const chat: Chat = newChat(context, { title: 'Lisbon' });
-const question: Message = newUserMessage(context, { chatId: chat.id, content: 'Where to eat?' });
-const answer: Message = { ...newAssistantMessage(context, { chatId: chat.id, model: 'gpt-4o' }), status: 'done' };
+const question: Message = newUserMessage(context, { chatId: chat.id, content: 'Where to eat?', parent: null });
+const answer: Message = {
+  ...newAssistantMessage(context, { chatId: chat.id, model: 'gpt-4o', parent: question }),
+  status: 'done',
+};
 
 describe('importedChatGroup', () => {
   it('makes one group of a conversation: its chat and messages, stamped as new writes, with its notes', () => {

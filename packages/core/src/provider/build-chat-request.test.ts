@@ -18,7 +18,9 @@ describe('buildChatRequest', () => {
       ],
       { systemPrompt: '  Be brief.  ' },
     );
-    messages.push(newUserMessage(testContext(), { chatId: chat.id, content: 'latest' }));
+    messages.push(
+      newUserMessage(testContext(), { chatId: chat.id, content: 'latest', parent: messages.at(-1) ?? null }),
+    );
     const body = bodyOf(buildChatRequest({ config: testModelConfig(), apiKey: undefined, chat, messages }));
     expect(body.messages).toEqual([
       { role: 'system', content: 'Be brief.' },

@@ -15,11 +15,11 @@ function conversation(params: { temperature?: number; maxTokens?: number } = {})
     { systemPrompt: ' Be brief. ', params },
   );
   const imported = {
-    ...newUserMessage(testContext(), { chatId: chat.id, content: 'Answer in French.' }),
+    ...newUserMessage(testContext(), { chatId: chat.id, content: 'Answer in French.', parent: null }),
     role: 'system' as const,
   };
   messages.unshift(imported);
-  messages.push(newUserMessage(testContext(), { chatId: chat.id, content: 'latest' }));
+  messages.push(newUserMessage(testContext(), { chatId: chat.id, content: 'latest', parent: messages.at(-1) ?? null }));
   return { chat, messages };
 }
 

@@ -1,4 +1,5 @@
 import type { Chat, Message, ModelConfig, ModelConfigFields } from '@hearth/schema';
+import { createdAtAfter, type OrderedMessage } from '../branches/message-order.ts';
 import type { HybridClock } from '../clock/hybrid-clock.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
 
@@ -11,7 +12,9 @@ export interface RecordContext {
 /** A new, empty chat. */
 export function newChat(
   context: RecordContext,
-  fields: Partial<Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'params' | 'forkedFrom'>> = {},
+  fields: Partial<
+    Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'params' | 'forkedFrom' | 'shownLeafId'>
+  > = {},
 ): Chat {
   return {
     id: uuidV7(context.nowMs),
@@ -23,15 +26,19 @@ export function newChat(
     params: fields.params ?? {},
     pinned: false,
     forkedFrom: fields.forkedFrom ?? null,
+    shownLeafId: fields.shownLeafId ?? null,
     createdAt: context.nowMs,
     lastActivityAt: context.nowMs,
   };
 }
 
-/** A message the person wrote. */
+/**
+ * A message the person wrote, below `parent` (null: the first message of the chat, or a version of it).
+ * Created after its parent whatever this device's clock says, so the tree keeps the link.
+ */
 export function newUserMessage(
   context: RecordContext,
-  fields: { chatId: string; content: string; status?: 'done' | 'queued' },
+  fields: { chatId: string; content: string; parent: OrderedMessage | null; status?: 'done' | 'queued' },
 ): Message {
   return {
     id: uuidV7(context.nowMs),
@@ -45,14 +52,18 @@ export function newUserMessage(
     error: null,
     model: null,
     usage: null,
-    createdAt: context.nowMs,
+    createdAt: createdAtAfter(fields.parent, context.nowMs),
     feedback: null,
+    parentId: fields.parent?.id ?? null,
     connection: null,
   };
 }
 
-/** The placeholder of an answer about to be requested. */
-export function newAssistantMessage(context: RecordContext, fields: { chatId: string; model: string }): Message {
+/** The placeholder of an answer about to be requested, below the question it answers (`parent`). */
+export function newAssistantMessage(
+  context: RecordContext,
+  fields: { chatId: string; model: string; parent: OrderedMessage | null },
+): Message {
   return {
     id: uuidV7(context.nowMs),
     updatedAt: context.clock.tick(),
@@ -65,8 +76,9 @@ export function newAssistantMessage(context: RecordContext, fields: { chatId: st
     error: null,
     model: fields.model,
     usage: null,
-    createdAt: context.nowMs,
+    createdAt: createdAtAfter(fields.parent, context.nowMs),
     feedback: null,
+    parentId: fields.parent?.id ?? null,
     connection: null,
   };
 }

@@ -23,7 +23,9 @@ const providers: { provider: ProviderKind; api: FakeApi; modelId: string }[] = [
 
 function ask(options: { provider: ProviderKind; api: FakeApi; modelId: string; scenario: Partial<Scenario> }) {
   const { chat, messages } = testConversation([['first', 'an answer', 'done']], { systemPrompt: 'Be brief.' });
-  messages.push(newUserMessage(testContext(), { chatId: chat.id, content: 'how are you' }));
+  messages.push(
+    newUserMessage(testContext(), { chatId: chat.id, content: 'how are you', parent: messages.at(-1) ?? null }),
+  );
   const config = testModelConfig({
     provider: options.provider,
     baseUrl: upstream.baseUrl(options.scenario, options.api),

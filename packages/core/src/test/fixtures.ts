@@ -37,8 +37,13 @@ export function testConversation(
   const chat = { ...newChat(context), ...chatFields };
   const messages: Message[] = [];
   for (const [question, answer, status] of turns) {
-    messages.push(newUserMessage(context, { chatId: chat.id, content: question }));
-    messages.push({ ...newAssistantMessage(context, { chatId: chat.id, model: 'm' }), content: answer, status });
+    const asked = newUserMessage(context, { chatId: chat.id, content: question, parent: messages.at(-1) ?? null });
+    messages.push(asked);
+    messages.push({
+      ...newAssistantMessage(context, { chatId: chat.id, model: 'm', parent: asked }),
+      content: answer,
+      status,
+    });
   }
   return { chat, messages };
 }

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useChatActivity } from '../../actions/use-answer-view.ts';
 import { appStorage } from '../../app/app-storage.ts';
+import { shownBranchPage } from '../../db/branches-repository.ts';
 import { getChat } from '../../db/chats-repository.ts';
-import { recentMessages } from '../../db/messages-repository.ts';
 import { getModelConfig, listModelConfigs } from '../../db/model-configs-repository.ts';
 import { getSetting } from '../../db/settings-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
@@ -13,7 +13,7 @@ import { Composer } from './composer.tsx';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageList } from './message-list.tsx';
 
-/** How many messages a chat shows at first; older ones come a page at a time, on request. */
+/** How many messages of the branch a chat shows at first; older ones come a page at a time, on request. */
 const messagePageSize = 40;
 
 /** The open chat (or the empty screen of a new one) with its composer. */
@@ -26,10 +26,11 @@ export function ChatView() {
   const [paging, setPaging] = useState({ chatId, count: messagePageSize });
   const shownCount = paging.chatId === chatId ? paging.count : messagePageSize;
   const page = useLiveQuery(
-    () => (chatId ? recentMessages(db, chatId, shownCount) : { messages: [], hasEarlier: false }),
+    () => (chatId ? shownBranchPage(db, chatId, shownCount) : { messages: [], hasEarlier: false }),
     [chatId, shownCount],
   );
-  const messages = page?.messages ?? [];
+  const shown = page?.messages ?? [];
+  const messages = useMemo(() => (page?.messages ?? []).map((entry) => entry.message), [page]);
   const configs = useLiveQuery(() => listModelConfigs(db), [], []);
   const defaultConfig = useLiveQuery(async () => {
     const id = await getSetting(db, 'defaultModelConfigId');
@@ -45,7 +46,7 @@ export function ChatView() {
       {/* While a chat's first page loads, its (empty) list stands in rather than the new-chat screen. */}
       {chatId && (page === undefined || messages.length > 0) ? (
         <MessageList
-          messages={messages}
+          messages={shown}
           busy={busy}
           hasEarlier={page?.hasEarlier ?? false}
           onShowEarlier={() => setPaging({ chatId, count: shownCount + messagePageSize })}

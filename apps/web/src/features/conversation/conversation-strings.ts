@@ -48,6 +48,14 @@ export const conversationStrings: Strings<{
   queued: string;
   cancelQueued: string;
   notSaved: string;
+  /** The version switcher of a message with siblings ("‹ 2 / 3 ›"). */
+  previousVersion: string;
+  nextVersion: string;
+  versionOf: (index: number, count: number) => string;
+  versionCount: (index: number, count: number) => string;
+  forkHere: string;
+  deleteBelowTitle: string;
+  deleteBelowBody: (below: number) => string;
 }> = {
   en: {
     message: 'Message',
@@ -173,6 +181,16 @@ export const conversationStrings: Strings<{
     queued: 'Queued: sends when you are back online',
     cancelQueued: 'Cancel sending',
     notSaved: 'The browser’s storage is full, so this answer could not be saved. Copy it, or free some space.',
+    previousVersion: 'Previous version',
+    nextVersion: 'Next version',
+    versionOf: (index, count) => `Version ${index} of ${count}`,
+    versionCount: (index, count) => `${index} / ${count}`,
+    forkHere: 'New chat from here',
+    deleteBelowTitle: 'Delete this message?',
+    deleteBelowBody: (below) =>
+      below === 1
+        ? 'The message below it is deleted too, in every version.'
+        : `The ${below} messages below it are deleted too, in every version.`,
   },
   'zh-CN': {
     message: '消息',
@@ -293,5 +311,12 @@ export const conversationStrings: Strings<{
     queued: '排队中：恢复联网后发送',
     cancelQueued: '取消发送',
     notSaved: '浏览器存储空间已满，此回答未能保存。请复制它，或释放一些空间。',
+    previousVersion: '上一个版本',
+    nextVersion: '下一个版本',
+    versionOf: (index, count) => `第 ${index} 个版本，共 ${count} 个`,
+    versionCount: (index, count) => `${index} / ${count}`,
+    forkHere: '从这里开始新对话',
+    deleteBelowTitle: '删除这条消息？',
+    deleteBelowBody: (below) => `它下面的 ${below} 条消息（所有版本）也会一并删除。`,
   },
 };

@@ -5,7 +5,7 @@ import { useStrings } from '../../i18n/use-strings.ts';
 import { setEditingMessage } from '../../state/ui-store.ts';
 import { conversationStrings } from './conversation-strings.ts';
 
-/** Edits a question in place; saving asks again and replaces every later message. */
+/** Edits a question in place; saving sends it as a new version, the old one kept one switch away. */
 export function MessageEditForm({ messageId, initial }: { messageId: string; initial: string }) {
   const s = useStrings(conversationStrings);
   const [text, setText] = useState(initial);

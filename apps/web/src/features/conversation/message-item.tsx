@@ -1,7 +1,7 @@
-import { isAnswerInFlight } from '@hearth/core';
+import { type BranchVersions, isAnswerInFlight } from '@hearth/core';
 import type { Message } from '@hearth/schema';
 import { memo } from 'react';
-import { regenerateAnswer, removeMessage } from '../../actions/conversation-actions.ts';
+import { forkFromMessage, regenerateAnswer } from '../../actions/conversation-actions.ts';
 import { cancelQueuedQuestion } from '../../actions/send-queue.ts';
 import { useShownMessage } from '../../actions/use-answer-view.ts';
 import { appStorage } from '../../app/app-storage.ts';
@@ -12,18 +12,20 @@ import { AnswerFeedback } from './answer-feedback.tsx';
 import { completionErrorText } from './completion-error-text.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { CopyButton } from './copy-button.tsx';
+import { DeleteMessageButton } from './delete-message-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
+import { VersionSwitcher } from './version-switcher.tsx';
 
 interface MessageItemProps {
   message: Message;
-  /** The newest answer of the chat: the one Regenerate replaces. */
-  isLastAnswer: boolean;
+  /** Where it stands among its versions; a switcher shows when there are several. */
+  versions: BranchVersions;
   /** Some answer in this chat is streaming: asking again must wait. */
   chatBusy: boolean;
 }
 
-/** One message: its text (markdown for answers), reasoning, usage, errors and actions. */
-export const MessageItem = memo(function MessageItem({ message: stored, isLastAnswer, chatBusy }: MessageItemProps) {
+/** One message: its text (markdown for answers), reasoning, usage, errors, versions and actions. */
+export const MessageItem = memo(function MessageItem({ message: stored, versions, chatBusy }: MessageItemProps) {
   const s = useStrings(conversationStrings);
   const message = useShownMessage(stored);
   const editing = useUiStore((state) => state.editingMessageId === stored.id);
@@ -40,6 +42,7 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
         {message.status === 'queued' && <span className="badge">{s.queued}</span>}
         {message.status === 'stopped' && <span className="badge">{s.stopped}</span>}
         {message.status === 'error' && <span className="badge danger">{s.failed}</span>}
+        <VersionSwitcher chatId={message.chatId} versions={versions} />
       </header>
 
       {message.reasoning && (
@@ -83,47 +86,54 @@ export const MessageItem = memo(function MessageItem({ message: stored, isLastAn
             </span>
           )}
           {!isUser && message.connection && <span className="message-usage">{s.via(message.connection)}</span>}
-          <CopyButton text={message.content} label={s.copy} doneLabel={s.copied} />
-          {!isUser && message.status !== 'error' && <AnswerFeedback message={message} />}
-          {message.status === 'queued' && (
-            <button
-              type="button"
-              className="message-action"
-              onClick={() => void cancelQueuedQuestion(appStorage(), message.id).catch(() => undefined)}
-            >
-              {s.cancelQueued}
-            </button>
-          )}
-          {isUser && !chatBusy && message.status !== 'queued' && (
-            <button type="button" className="message-action" onClick={() => setEditingMessage(message.id)}>
-              {s.edit}
-            </button>
-          )}
-          {!isUser && isLastAnswer && !chatBusy && message.status !== 'error' && (
-            <button type="button" className="message-action" onClick={retry}>
-              {s.regenerate}
-            </button>
-          )}
-          <button
-            type="button"
-            className="message-action"
-            onClick={() => void removeMessage(appStorage(), message.id).catch(() => undefined)}
-          >
-            {s.delete}
-          </button>
+          <MessageActions message={message} chatBusy={chatBusy} />
         </footer>
       )}
     </article>
   );
 }, sameMessageProps);
 
+/** The actions under a finished message, in the order shown: the one place where they are listed. */
+function MessageActions({ message, chatBusy }: { message: Message; chatBusy: boolean }) {
+  const s = useStrings(conversationStrings);
+  const isUser = message.role === 'user';
+  const queued = message.status === 'queued';
+  return (
+    <>
+      <CopyButton text={message.content} label={s.copy} doneLabel={s.copied} />
+      {!isUser && message.status !== 'error' && <AnswerFeedback message={message} />}
+      {queued && <ActionButton label={s.cancelQueued} run={() => cancelQueuedQuestion(appStorage(), message.id)} />}
+      {isUser && !queued && !chatBusy && <ActionButton label={s.edit} run={() => setEditingMessage(message.id)} />}
+      {/* Any answer can be asked again: the new version goes beside it, nothing is lost. */}
+      {!isUser && !chatBusy && message.status !== 'error' && (
+        <ActionButton label={s.regenerate} run={() => regenerateAnswer(appStorage(), message.id)} />
+      )}
+      {!queued && <ActionButton label={s.forkHere} run={() => forkFromMessage(appStorage(), message.id)} />}
+      <DeleteMessageButton messageId={message.id} />
+    </>
+  );
+}
+
+// Each action writes in one transaction, so one that fails leaves the conversation as it was.
+function ActionButton({ label, run }: { label: string; run: () => unknown }) {
+  return (
+    <button type="button" className="message-action" onClick={() => void Promise.resolve(run()).catch(() => undefined)}>
+      {label}
+    </button>
+  );
+}
+
 // Records read from Dexie are new objects on every query; a message only needs to re-render when its
-// record changed (a new clock value) or its position in the chat did.
+// record changed (a new clock value), its versions did, or the chat became busy or idle.
 function sameMessageProps(before: MessageItemProps, after: MessageItemProps): boolean {
+  const [a, b] = [before.versions, after.versions];
   return (
     before.message.id === after.message.id &&
     before.message.updatedAt === after.message.updatedAt &&
-    before.isLastAnswer === after.isLastAnswer &&
+    a.index === b.index &&
+    a.count === b.count &&
+    a.previousId === b.previousId &&
+    a.nextId === b.nextId &&
     before.chatBusy === after.chatBusy
   );
 }

@@ -1,12 +1,12 @@
-import type { Message } from '@hearth/schema';
 import { useLayoutEffect, useRef } from 'react';
+import type { ShownMessage } from '../../db/branches-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageItem } from './message-item.tsx';
 
 interface MessageListProps {
-  /** The page of the conversation being shown, oldest first. */
-  messages: Message[];
+  /** The page of the branch being shown, oldest first. */
+  messages: ShownMessage[];
   /** Some answer in this chat is streaming. */
   busy: boolean;
   /** Older messages exist beyond this page. */
@@ -14,12 +14,11 @@ interface MessageListProps {
   onShowEarlier: () => void;
 }
 
-/** The conversation, newest at the bottom, following new text while the reader is at the bottom. */
+/** The branch on screen, newest at the bottom, following new text while the reader is at the bottom. */
 export function MessageList({ messages, busy, hasEarlier, onShowEarlier }: MessageListProps) {
   const s = useStrings(conversationStrings);
   const scroller = useRef<HTMLElement>(null);
   const pinnedToBottom = useRef(true);
-  const lastAnswerId = messages.findLast((message) => message.role === 'assistant')?.id;
 
   // Runs after every render (streamed text included), so the view keeps up with the answer.
   useLayoutEffect(() => {
@@ -51,8 +50,10 @@ export function MessageList({ messages, busy, hasEarlier, onShowEarlier }: Messa
             {s.showEarlier}
           </button>
         )}
-        {messages.map((message) => (
-          <MessageItem key={message.id} message={message} isLastAnswer={message.id === lastAnswerId} chatBusy={busy} />
+        {/* Keyed by place in the branch: switching versions changes the message in a place, not the place,
+            so the switcher the person is using keeps the focus. */}
+        {messages.map(({ message, depth, versions }) => (
+          <MessageItem key={depth} message={message} versions={versions} chatBusy={busy} />
         ))}
       </div>
     </section>

@@ -77,7 +77,7 @@ export class SimulatedDevice {
         return { table, record: this.version === 'newer' ? { ...chat, ...newerChatFields(this.#edits) } : chat };
       }
       const chatId = live.find((change) => change.table === 'chats')?.record.id ?? newChat(context).id;
-      const message = newUserMessage(context, { chatId, content: `hi from ${this.deviceId}` });
+      const message = newUserMessage(context, { chatId, content: `hi from ${this.deviceId}`, parent: null });
       return { table, record: this.version === 'newer' ? { ...message, ...newerMessageFields(this.#edits) } : message };
     });
   }
@@ -152,19 +152,33 @@ export class SimulatedDevice {
     });
   }
 
+  /**
+   * Writes what an app operation makes of this device's live records (new records, new versions), in
+   * one transaction, on this device's clock: how tests drive the app's own functions (a regenerate,
+   * an edit) on a simulated device.
+   */
+  apply(operation: (live: readonly SyncRecord[], context: RecordContext) => readonly SyncRecord[]): Promise<void> {
+    return this.#write(async (live) =>
+      operation(live, { clock: this.#clock, nowMs: Math.max(0, this.#options.wallMs()) }),
+    );
+  }
+
   // Reads and writes in one transaction, as the app does, so a pulled page cannot land in between.
-  async #write(change: (live: SyncRecord[]) => Promise<SyncRecord | undefined>): Promise<void> {
+  async #write(change: (live: SyncRecord[]) => Promise<SyncRecord | readonly SyncRecord[] | undefined>): Promise<void> {
     const written = await this.store.transaction(async (access) => {
       const refs = (await access.listRecordRefs()).sort((a, b) => (refKey(a) < refKey(b) ? -1 : 1));
       const records = await access.getRecords(refs);
       const live = records.filter((record): record is SyncRecord => record !== undefined && !record.record.deleted);
-      const next = await change(live);
-      if (next === undefined) return undefined;
-      await recordLocalChanges(access, [next]);
-      const replaced = live.find((record) => refKey(recordRef(record)) === refKey(recordRef(next)));
-      return { next, replaced };
+      const made = await change(live);
+      const next: readonly SyncRecord[] = made === undefined ? [] : 'table' in made ? [made] : made;
+      if (next.length === 0) return [];
+      await recordLocalChanges(access, next);
+      return next.map((version) => ({
+        next: version,
+        replaced: live.find((record) => refKey(recordRef(record)) === refKey(recordRef(version))),
+      }));
     });
-    if (written !== undefined) this.#options.onWritten(written.next, written.replaced);
+    for (const { next, replaced } of written) this.#options.onWritten(next, replaced);
   }
 
   // A new version of a live record, written as this device's app version writes it: a newer version
