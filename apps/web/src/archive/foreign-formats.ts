@@ -1,4 +1,11 @@
-import type { ImportedChat, ImportedChatRecords, RecordContext } from '@hearth/core';
+import {
+  detectForeignExport,
+  type ImportedChat,
+  type ImportedChatRecords,
+  importedChatRecords,
+  type RecordContext,
+  readForeignExport,
+} from '@hearth/core';
 
 /**
  * The readers of other clients' exports (ChatGPT, Claude, ...), as the import pipeline uses them. They
@@ -17,16 +24,9 @@ export interface ForeignFormats {
   records(chat: ImportedChat, context: RecordContext): ImportedChatRecords;
 }
 
-/**
- * No foreign reader is connected yet: every file that is not our archive is `unrecognized`. Connecting
- * them is this object: `{ detect: detectForeignExport, read: readForeignExport, records: importedChatRecords }`.
- */
+/** The readers of @hearth/core: ChatGPT, Claude, Open WebUI and NextChat (docs/import-formats.md). */
 export const foreignFormats: ForeignFormats = {
-  detect: async () => null,
-  read: () => {
-    throw new Error('No reader of other clients’ exports is connected.');
-  },
-  records: () => {
-    throw new Error('No reader of other clients’ exports is connected.');
-  },
+  detect: detectForeignExport,
+  read: readForeignExport,
+  records: importedChatRecords,
 };
