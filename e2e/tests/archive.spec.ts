@@ -230,3 +230,50 @@ test('importing works offline: the import worker comes from the service workerâ€
   );
   await other.close();
 });
+
+test('imported records sync as the importing deviceâ€™s own writes, even into the account they came from', async ({
+  app: laptop,
+  upstream,
+  browser,
+  server,
+}) => {
+  // The laptop syncs a chat, then exports everything.
+  const dialog = await laptop.openSettings();
+  const sync = dialog.getByRole('region', { name: 'Sync' });
+  await sync.getByRole('button', { name: 'Create an account' }).click();
+  await expect(sync.getByText(/This device syncs with/)).toBeVisible();
+  await sync.getByRole('button', { name: 'Add a device' }).click();
+  const code = /code ([A-Z0-9]{8})/.exec((await sync.getByText(/enter the code/).textContent()) ?? '')?.[1] ?? '';
+  await laptop.closeSettings();
+  await laptop.addModel({ name: 'Echo', baseUrl: upstream.baseUrl() });
+  await laptop.send('synced before the export');
+  await laptop.waitForAnswerToEnd();
+  await expect(laptop.page.getByRole('status', { name: 'Sync' })).toHaveText('Synced');
+  const archive = await (await ArchiveScreen.open(laptop)).exportDownload({ gzip: true });
+  await laptop.closeSettings();
+
+  // A phone imports the archive first, then joins the account: its outbox holds every imported record,
+  // whose clocks must be its own (the server refuses another device's clock id).
+  const context = await browser.newContext({ baseURL: server.url });
+  const phone = new ChatApp(await context.newPage());
+  await phone.open();
+  const screen = await ArchiveScreen.open(phone);
+  await screen.choose(archive);
+  await screen.importButton.click();
+  await expect(screen.importSection.getByRole('status')).toHaveText(/^Imported 1 chat and 2 messages/);
+  const phoneSync = phone.page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Sync' });
+  await phoneSync.getByLabel('Pairing code').fill(code);
+  await phoneSync.getByLabel('Name of this device').fill('Phone');
+  await phoneSync.getByRole('button', { name: 'Pair this device' }).click();
+  await expect(phoneSync.getByText(/This device syncs with/)).toBeVisible();
+  await phone.closeSettings();
+  await expect(phone.page.getByRole('status', { name: 'Sync' })).toHaveText('Synced');
+
+  // And the account goes on syncing both ways.
+  await phone.chatLink('synced before the export').click();
+  await phone.send('written on the phone after the import');
+  await laptop.chatLink('synced before the export').click();
+  await expect(laptop.questions.filter({ hasText: 'written on the phone after the import' })).toBeVisible();
+  await expect(phone.page.getByRole('status', { name: 'Sync' })).toHaveText('Synced');
+  await context.close();
+});
