@@ -1,5 +1,6 @@
 export { type AnswerState, initialAnswerState } from './answer/answer-state.ts';
 export { type CollectAnswerOptions, collectAnswer } from './answer/collect-answer.ts';
+export { BranchReader, type BranchSource } from './branches/branch-reader.ts';
 export { type BranchVersions, versionsOf } from './branches/branch-versions.ts';
 export { ConversationTree } from './branches/conversation-tree.ts';
 export { forkBranch } from './branches/fork-branch.ts';

@@ -36,6 +36,14 @@ export function defineSchemaVersions(db: Dexie): void {
   // clock (in the batch in flight too); `held` keeps records a newer app version wrote that this one
   // cannot read (docs/records.md).
   db.version(4).stores({ held: 'key' }).upgrade(forgetTombstoneContent);
+
+  // v5 (branches, docs/records.md): messages are indexed by the parent they name, so the branch on
+  // screen is read a page at a time (BranchReader) instead of reading every message of a long chat.
+  // No upgrade step, on purpose: a message without parentId hangs below the one created before it, which
+  // is what it meant when it was written, so no record is rewritten. (Filling parentIds in would either
+  // keep each record's clock, leaving this copy different from the server's at the same clock for good,
+  // or take new clocks, pushing every message from every device over whatever was edited meanwhile.)
+  db.version(5).stores({ messages: 'id, [chatId+createdAt], updatedAt, status, [chatId+parentId]' });
 }
 
 /** Reduces every stored tombstone to `{ id | key, updatedAt, deleted }`. */
