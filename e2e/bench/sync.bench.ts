@@ -82,6 +82,7 @@ async function rawIndexedDbCeiling(browser: Browser, url: string, token: string)
           messages.createIndex('[chatId+createdAt]', ['chatId', 'createdAt']);
           messages.createIndex('updatedAt', 'updatedAt');
           messages.createIndex('status', 'status');
+          messages.createIndex('[chatId+parentId]', ['chatId', 'parentId']);
         };
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);

@@ -47,12 +47,17 @@ test('Regenerate keeps the old answer, the switcher moves between them, and the 
     { role: 'user', content: 'next' },
   ]);
 
-  // A reload shows the same branch.
+  // Back to the second version, whose branch is older than the one just extended: a reload shows it
+  // still (the newest message alone would show the other one).
+  await app.answers.first().getByRole('button', { name: 'Next version' }).click();
+  await expect(app.answers).toHaveText([/Answer from B/]);
   await app.page.reload();
   await app.chatLink('one').click();
+  await expect(app.questions).toHaveText([/one/]);
+  await expect(app.answers).toHaveText([/Answer from B/]);
+  await expect(app.lastAnswer.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
+  await app.lastAnswer.getByRole('button', { name: 'Previous version' }).click();
   await expect(app.questions).toHaveText([/one/, /next/]);
-  await expect(app.answers).toHaveText([/Answer from A/, /Answer from B/]);
-  await expect(app.answers.first().getByRole('group', { name: 'Version 1 of 2' })).toBeVisible();
 });
 
 test('editing a question starts a new branch; the old one stays reachable, and a delete takes its branch', async ({

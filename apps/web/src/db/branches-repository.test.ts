@@ -27,10 +27,10 @@ describe('branches repository', () => {
     await addAnswerVersion(storage, { answerId: answer.id, model: 'm' });
     await showBranch(storage, { chatId: chat.id, messageId: answer.id });
     const page = await shownBranchPage(storage.db, chat.id, 3);
-    expect(page.messages.map(({ message, depth }) => [message.content, depth])).toEqual([
-      ['re: two', 3],
-      ['three', 4],
-      ['re: three', 5],
+    expect(page.messages.map(({ message, place }) => [message.content, place])).toEqual([
+      ['re: two', messages[2]?.id],
+      ['three', page.messages[0]?.message.id],
+      ['re: three', messages[4]?.id],
     ]);
     expect(page.hasEarlier).toBe(true);
     expect(page.messages[0]?.versions).toMatchObject({ index: 1, count: 2, previousId: null });

@@ -1,47 +1,43 @@
-import {
-  type BranchVersions,
-  branchTo,
-  forkBranch,
-  newestLeafUnder,
-  shownBranch,
-  subtreeOf,
-  versionsOf,
-} from '@hearth/core';
+import { type BranchVersions, branchTo, forkBranch, subtreeOf } from '@hearth/core';
 import { type Chat, chatSchema, type Message, messageSchema } from '@hearth/schema';
 import type { AppDatabase } from './app-database.ts';
-import { chatTree } from './messages-repository.ts';
+import { chatReader, chatTree, getMessage } from './messages-repository.ts';
 import { isLive, nextVersion } from './record-versions.ts';
 import { recordContext, type Storage } from './storage.ts';
 
 /** A message of the branch on screen, with its versions ("‹ 2 / 3 ›"). */
 export interface ShownMessage {
   message: Message;
-  /** How far down the branch it is (0: the first message): its place on screen, whichever version shows. */
-  depth: number;
+  /** Its place on screen, the same whichever of its versions shows: the id of its parent ('' for a first message). */
+  place: string;
   versions: BranchVersions;
 }
 
 /**
  * The newest `limit` messages of the branch a chat shows (docs/records.md, "Branches"), oldest first,
- * each with its versions, and whether the branch goes further up. Only this page is rendered; the tree
- * is read whole, since a message without a parent of its own hangs below the one created before it.
+ * each with its versions, and whether the branch goes further up. Read through the indexes a page at a
+ * time, so a long chat costs about the page shown, not the whole chat.
  */
 export async function shownBranchPage(
   db: AppDatabase,
   chatId: string,
   limit: number,
 ): Promise<{ messages: ShownMessage[]; hasEarlier: boolean }> {
+  // No transaction of its own: it runs in a live query, whose reads Dexie may answer from its cache
+  // without touching IndexedDB, which would let a transaction commit under it. The live query reads
+  // again whenever anything it read changes, so a page read across a write is replaced at once.
   const chat = await db.chats.get(chatId);
   if (!isLive(chat)) return { messages: [], hasEarlier: false };
-  const tree = await chatTree(db, chatId);
-  const branch = shownBranch(tree, chat.shownLeafId);
-  const first = Math.max(0, branch.length - limit);
-  const messages = branch.slice(first).map((message, at) => ({
+  const reader = chatReader(db, chatId);
+  // Most branches on screen are the chat's newest messages: read them at once.
+  await reader.prefetch(limit * 2);
+  const page = await reader.shownPage(chat.shownLeafId, limit);
+  const messages = page.messages.map(({ message, parent, versions }) => ({
     message,
-    depth: first + at,
-    versions: versionsOf(tree, message.id) ?? { index: 1, count: 1, previousId: null, nextId: null },
+    place: parent?.id ?? '',
+    versions,
   }));
-  return { messages, hasEarlier: first > 0 };
+  return { messages, hasEarlier: page.hasEarlier };
 }
 
 /** Shows the branch through a message (another version of one on screen): down to its newest message. */
@@ -49,9 +45,10 @@ export async function showBranch(storage: Storage, input: { chatId: string; mess
   const { db } = storage;
   await db.transaction('rw', db.chats, db.messages, async () => {
     const chat = await db.chats.get(input.chatId);
-    if (!isLive(chat)) return;
-    const leaf = newestLeafUnder(await chatTree(db, input.chatId), input.messageId);
-    if (leaf === undefined || leaf.id === chat.shownLeafId) return;
+    const message = await getMessage(db, input.messageId);
+    if (!isLive(chat) || message?.chatId !== chat.id) return;
+    const leaf = await chatReader(db, chat.id).newestUnder(message);
+    if (leaf.id === chat.shownLeafId) return;
     await db.chats.put(
       nextVersion(chatSchema, chat, { ...chat, shownLeafId: leaf.id, updatedAt: storage.clock.tick() }),
     );

@@ -1,6 +1,7 @@
 import {
   type AnswerState,
   answerInFlightStatuses,
+  BranchReader,
   ConversationTree,
   compareMessages,
   createdAtAfter,
@@ -20,6 +21,7 @@ import {
   messageSchema,
 } from '@hearth/schema';
 import type { AppDatabase } from './app-database.ts';
+import { dexieBranchSource } from './branch-source.ts';
 import { messagesOf } from './chats-repository.ts';
 import { isLive, nextVersion, tombstoneFor } from './record-versions.ts';
 import { recordContext, type Storage } from './storage.ts';
@@ -30,12 +32,16 @@ export async function listMessages(db: AppDatabase, chatId: string): Promise<Mes
 }
 
 /**
- * The tree of a chat's live messages (docs/records.md, "Branches"). Built from all of them: a message
- * without a parent of its own follows the one created before it, so no index of parents alone can say
- * where a message hangs.
+ * The whole tree of a chat (docs/records.md, "Branches"), every message read: for what needs all of it
+ * (a subtree to delete, a branch to copy or send). What needs only a few messages uses `chatReader`.
  */
 export async function chatTree(db: AppDatabase, chatId: string): Promise<ConversationTree<Message>> {
   return new ConversationTree((await messagesOf(db, chatId).toArray()).filter(isLive));
+}
+
+/** The tree of a chat read a lookup at a time through the indexes (core's BranchReader): one per read. */
+export function chatReader(db: AppDatabase, chatId: string): BranchReader<Message> {
+  return new BranchReader(dexieBranchSource(db, chatId), chatId);
 }
 
 /** One live message, or undefined when it does not exist or was deleted. */
@@ -57,7 +63,7 @@ export async function appendQuestion(
   return db.transaction('rw', db.chats, db.messages, async () => {
     const chat = await liveChat(db, input.chatId);
     const context = recordContext(storage);
-    const parent = parentForSend(await chatTree(db, chat.id), chat.shownLeafId);
+    const parent = await parentForSend(chatReader(db, chat.id), chat.shownLeafId);
     const question = messageSchema.parse(newUserMessage(context, { chatId: chat.id, content: input.content, parent }));
     const answer = messageSchema.parse(
       newAssistantMessage(context, { chatId: chat.id, model: input.model, parent: question }),
@@ -84,7 +90,7 @@ export async function appendQueuedQuestion(
   return db.transaction('rw', db.chats, db.messages, async () => {
     const chat = await liveChat(db, input.chatId);
     const context = recordContext(storage);
-    const parent = parentForSend(await chatTree(db, chat.id), chat.shownLeafId);
+    const parent = await parentForSend(chatReader(db, chat.id), chat.shownLeafId);
     const question = messageSchema.parse(
       newUserMessage(context, { chatId: chat.id, content: input.content, parent, status: 'queued' }),
     );
@@ -117,7 +123,7 @@ export async function releaseQueuedQuestion(
   return db.transaction('rw', db.chats, db.messages, async () => {
     const question = await db.messages.get(input.questionId);
     if (!isLive(question) || question.status !== 'queued') return undefined;
-    const tree = await chatTree(db, question.chatId);
+    const below = await chatReader(db, question.chatId).childrenOf(question);
     await db.messages.put(
       nextVersion(messageSchema, question, { ...question, status: 'done', updatedAt: storage.clock.tick() }),
     );
@@ -127,9 +133,7 @@ export async function releaseQueuedQuestion(
       createdAt: createdAtAfter(question, question.createdAt),
     });
     await db.messages.add(answer);
-    const queuedBelow = tree
-      .childrenOf(question.id)
-      .filter((child) => child.parentId === question.id && child.status === 'queued');
+    const queuedBelow = below.filter((child) => child.parentId === question.id && child.status === 'queued');
     for (const child of queuedBelow) await moveBelow(storage, child, answer);
     const chat = await db.chats.get(question.chatId);
     if (isLive(chat) && chat.shownLeafId === question.id) await writeChat(storage, chat, { shownLeafId: answer.id });
@@ -146,10 +150,11 @@ export async function takeBackQueuedQuestion(storage: Storage, id: string): Prom
   return db.transaction('rw', db.chats, db.messages, async () => {
     const question = await db.messages.get(id);
     if (!isLive(question) || question.status !== 'queued') return undefined;
-    const tree = await chatTree(db, question.chatId);
-    const parent = tree.parentOf(question.id) ?? null;
+    const reader = chatReader(db, question.chatId);
+    const parent = (await reader.parentOf(question)) ?? null;
+    const below = await reader.childrenOf(question);
     await db.messages.put(tombstoneFor(question.id, storage.clock.tick()));
-    for (const child of tree.childrenOf(question.id)) {
+    for (const child of below) {
       if (child.parentId === question.id) await moveBelow(storage, child, parent);
     }
     const chat = await db.chats.get(question.chatId);
@@ -170,7 +175,7 @@ export async function addAnswerVersion(storage: Storage, input: { answerId: stri
     const old = await db.messages.get(input.answerId);
     if (!isLive(old) || old.role !== 'assistant') throw new Error('That answer no longer exists.');
     const chat = await liveChat(db, old.chatId);
-    const parent = parentForVersion(await chatTree(db, chat.id), old.id);
+    const parent = await parentForVersion(chatReader(db, chat.id), old);
     return addAnswer(storage, { chat, model: input.model, parent });
   });
 }
@@ -188,7 +193,7 @@ export async function addQuestionVersion(
     const old = await db.messages.get(input.questionId);
     if (!isLive(old) || old.role !== 'user') throw new Error('That message no longer exists.');
     const chat = await liveChat(db, old.chatId);
-    const parent = parentForVersion(await chatTree(db, chat.id), old.id);
+    const parent = await parentForVersion(chatReader(db, chat.id), old);
     const question = messageSchema.parse(
       newUserMessage(recordContext(storage), { chatId: chat.id, content: input.content, parent }),
     );

@@ -128,11 +128,7 @@ describe('database upgrades', () => {
     db.close();
   });
 
-  it('v4 chats written before branches read as one branch in their old order, with nothing rewritten', async () => {
-    // No version step: the rule for a message without parentId (it follows the one created before it)
-    // is the migration. Rewriting records to fill parentId would either keep their clocks (this copy
-    // then differs from the server's at the same clock, for good) or take new ones (every device would
-    // push every message, over concurrent edits).
+  it('v4 -> v5 indexes messages by parent and rewrites nothing: linear chats read as one branch in their old order', async () => {
     const indexedDB = new IDBFactory();
     const v4 = new Dexie('linear', { indexedDB, IDBKeyRange });
     v4.version(4).stores({
@@ -163,12 +159,14 @@ describe('database upgrades', () => {
       feedback: null,
       connection: null,
     });
-    // Question and answer placeholder in the same millisecond (ordered by id), and a deleted message.
+    // Question and answer placeholder in the same millisecond (ordered by id), a deleted message, and a
+    // version of the last answer that a newer app wrote and this device pulled (parentId kept unknown).
     const written = [
       message('1', 100, 'user', 'first'),
       message('2', 100, 'assistant', 'first answer'),
       message('3', 200, 'user', 'second'),
       message('5', 300, 'assistant', 'second answer'),
+      { ...message('6', 400, 'assistant', 'second answer, again'), parentId: message('3', 0, 'user', '').id },
     ];
     await v4
       .table('messages')
@@ -190,22 +188,26 @@ describe('database upgrades', () => {
       lastActivityAt: 300,
     };
     await v4.table('chats').add(chat);
+    const v4Tables = v4.tables.map((table) => table.name);
     const before = JSON.stringify(await Promise.all(v4.tables.map((table) => table.toArray())));
     v4.close();
 
     const db = new AppDatabase('linear', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const page = await shownBranchPage(db, chatId, 100);
     expect(page.messages.map(({ message: shown }) => shown.content)).toEqual([
       'first',
       'first answer',
       'second',
-      'second answer',
+      'second answer, again',
     ]);
-    expect(page.messages.every(({ versions }) => versions.count === 1)).toBe(true);
+    expect(page.messages.map(({ versions }) => versions.count)).toEqual([1, 1, 1, 2]);
+    // The new index lists the message that names its parent, and only that one.
+    const named = await db.messages.where('[chatId+parentId]').between([chatId, ''], [chatId, '\uffff']).toArray();
+    expect(named.map((shown) => 'content' in shown && shown.content)).toEqual(['second answer, again']);
     // Every record exactly as it was, clocks included, and nothing to push.
-    expect(JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray())))).toBe(before);
+    expect(JSON.stringify(await Promise.all(v4Tables.map((name) => db.table(name).toArray())))).toBe(before);
     expect(await db.outbox.count()).toBe(0);
     db.close();
   });

@@ -38,10 +38,19 @@ export function defineSchemaVersions(db: Dexie): void {
   // cannot read (docs/records.md).
   db.version(4).stores({ held: 'key' }).upgrade(forgetTombstoneContent);
 
-  // v5: `pinnedChats` holds the ids of the pinned chats (IndexedDB cannot index a boolean), kept by every
-  // write of a chat (pinned-chats-index.ts), so the chat list reads its pinned chats and a window of the
-  // newest ones instead of every chat. Device-local: nothing of a synced record changes.
-  db.version(5).stores({ pinnedChats: 'id' }).upgrade(indexPinnedChats);
+  // v5: two indexes, nothing of a synced record rewritten.
+  // - Messages are indexed by the parent they name (branches, docs/records.md), so the branch on screen is
+  //   read a page at a time (BranchReader) instead of every message of a long chat. No records change, on
+  //   purpose: a message without parentId hangs below the one created before it, which is what it meant
+  //   when it was written. (Filling parentIds in would either keep each record's clock, leaving this copy
+  //   different from the server's at the same clock for good, or take new clocks, pushing every message
+  //   from every device over whatever was edited meanwhile.)
+  // - `pinnedChats` holds the ids of the pinned chats (IndexedDB cannot index a boolean), kept by every
+  //   write of a chat (pinned-chats-index.ts), so the chat list reads its pinned chats and a window of the
+  //   newest ones instead of every chat. Device-local: filling it rewrites nothing that syncs.
+  db.version(5)
+    .stores({ messages: 'id, [chatId+createdAt], updatedAt, status, [chatId+parentId]', pinnedChats: 'id' })
+    .upgrade(indexPinnedChats);
 }
 
 /** Fills `pinnedChats` from the chats already stored. */

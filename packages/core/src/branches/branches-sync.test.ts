@@ -6,9 +6,11 @@ import { newAssistantMessage, newChat, newUserMessage, type RecordContext } from
 import { referenceSimulation } from '../sync/test/reference-simulation.ts';
 import type { SimulatedDevice } from '../sync/test/simulated-device.ts';
 import { knownFieldsOnly } from '../sync/test/unknown-fields.ts';
+import { BranchReader } from './branch-reader.ts';
 import { ConversationTree } from './conversation-tree.ts';
 import { parentForSend, parentForVersion } from './placement.ts';
 import { shownBranch } from './shown-branch.ts';
+import { MemoryBranchSource } from './test/memory-branch-source.ts';
 
 const hour = 3_600_000;
 
@@ -62,23 +64,28 @@ function showing(context: RecordContext, chat: Chat, shownLeafId: string): SyncR
   };
 }
 
+/** The app's reader of a chat's tree, over what this device holds. */
+function readerOf(live: readonly SyncRecord[], chatId: string): BranchReader<Message> {
+  return new BranchReader(new MemoryBranchSource(liveMessages(live, chatId), chatId), chatId);
+}
+
 /** Regenerate as the app does it: a new answer beside `answerText`'s, and the chat showing it. */
 function regenerate(device: SimulatedDevice, answerText: string, text: string): Promise<void> {
-  return device.apply((live, context) => {
+  return device.apply(async (live, context) => {
     const chat = liveChat(live);
-    const tree = new ConversationTree(liveMessages(live, chat.id));
-    const old = tree.ordered.find((message) => message.content === answerText);
+    const old = liveMessages(live, chat.id).find((message) => message.content === answerText);
     if (old === undefined) throw new Error(`no answer ${answerText}`);
-    const answer = answered(context, { chatId: chat.id, parent: parentForVersion(tree, old.id), text });
+    const parent = await parentForVersion(readerOf(live, chat.id), old);
+    const answer = answered(context, { chatId: chat.id, parent, text });
     return [{ table: 'messages', record: answer }, showing(context, chat, answer.id)];
   });
 }
 
 /** Sending as the app does it: a question and its answer at the end of the branch on screen. */
 function send(device: SimulatedDevice, question: string, text: string): Promise<void> {
-  return device.apply((live, context) => {
+  return device.apply(async (live, context) => {
     const chat = liveChat(live);
-    const parent = parentForSend(new ConversationTree(liveMessages(live, chat.id)), chat.shownLeafId);
+    const parent = await parentForSend(readerOf(live, chat.id), chat.shownLeafId);
     const asked = newUserMessage(context, { chatId: chat.id, content: question, parent });
     const answer = answered(context, { chatId: chat.id, parent: asked, text });
     return [
@@ -94,7 +101,7 @@ async function sharedChat(skewsMs: number[]) {
   const { simulation } = await referenceSimulation({ skewsMs });
   const [first] = simulation.devices;
   if (first === undefined) throw new Error('devices');
-  await first.apply((_live, context) => [{ table: 'chats', record: newChat(context, { title: 'shared' }) }]);
+  await first.apply(async (_live, context) => [{ table: 'chats', record: newChat(context, { title: 'shared' }) }]);
   await send(first, 'question', 'first answer');
   await simulation.settle();
   return simulation;
@@ -134,7 +141,7 @@ describe('conversation trees syncing', () => {
     const { simulation } = await referenceSimulation({ skewsMs: [0, 0] });
     const [newer, older] = simulation.devices;
     if (newer === undefined || older === undefined) throw new Error('devices');
-    await newer.apply((_live, context) => [{ table: 'chats', record: newChat(context, { title: 'shared' }) }]);
+    await newer.apply(async (_live, context) => [{ table: 'chats', record: newChat(context, { title: 'shared' }) }]);
     await send(newer, 'q1', 'a1');
     await regenerate(newer, 'a1', 'a1 again');
     await simulation.settle();
@@ -142,7 +149,7 @@ describe('conversation trees syncing', () => {
 
     // The older app shows every message in creation order and appends after the last; it renames the
     // chat and edits an answer, seeing only the fields it knows and keeping the rest.
-    await older.apply((live, context) => {
+    await older.apply(async (live, context) => {
       const chat = liveChat(live);
       const question = knownFieldsOnly(
         olderMessageSchema,

@@ -1,18 +1,12 @@
-import { compareMessages, type OrderedMessage } from './message-order.ts';
+import { compareMessages } from './message-order.ts';
+import { pickParent, type TreeMessage } from './parent-rule.ts';
 
-/** What the tree needs of a message: its place in conversation order and the parent it names, if any. */
-export interface TreeMessage extends OrderedMessage {
-  /** A message id; null for a first message (or a version of one); absent when an older app wrote it. */
-  readonly parentId?: string | null | undefined;
-}
+export type { TreeMessage } from './parent-rule.ts';
 
 /**
- * The messages of one chat as a tree (docs/records.md, "Branches"). The parent of a message is the one
- * its `parentId` names when that message is in the chat and sorts before it; a `parentId` of null makes
- * it a first message. Otherwise (no `parentId`: written before branches, or by an app version that does
- * not know them; or a parent deleted or not yet synced) its parent is the message just before it in
- * conversation order, which is what such an app showed above it. Every parent sorts before its child,
- * so no parentIds, however written, can make a cycle, and every message is in the tree exactly once.
+ * The messages of one chat as a tree, built whole in memory: each message below the parent `pickParent`
+ * gives it, so every message is in the tree exactly once. Reads that need only the branch on screen
+ * use `BranchReader`, which gives the same answers from a few lookups.
  */
 export class ConversationTree<M extends TreeMessage> {
   /** Every message, in conversation order. */
@@ -24,13 +18,10 @@ export class ConversationTree<M extends TreeMessage> {
   /** Builds the tree of one chat's live messages, given in any order (ids distinct). */
   constructor(messages: Iterable<M>) {
     this.ordered = [...messages].sort(compareMessages);
-    const position = new Map<string, number>();
+    for (const message of this.ordered) if (!this.#byId.has(message.id)) this.#byId.set(message.id, message);
     this.ordered.forEach((message, index) => {
-      position.set(message.id, index);
-      this.#byId.set(message.id, message);
-    });
-    this.ordered.forEach((message, index) => {
-      const parent = effectiveParent(this.ordered, position, index);
+      const named = message.parentId == null ? undefined : this.#byId.get(message.parentId);
+      const parent = pickParent(message, named, this.ordered[index - 1]);
       this.#parent.set(message.id, parent);
       const siblings = this.#children.get(parent?.id ?? null) ?? [];
       siblings.push(message); // in conversation order, since `ordered` is
@@ -57,18 +48,4 @@ export class ConversationTree<M extends TreeMessage> {
   get newest(): M | undefined {
     return this.ordered.at(-1);
   }
-}
-
-function effectiveParent<M extends TreeMessage>(
-  ordered: readonly M[],
-  position: ReadonlyMap<string, number>,
-  index: number,
-): M | undefined {
-  const { parentId } = ordered[index] as M;
-  if (parentId === null) return undefined;
-  if (parentId !== undefined) {
-    const at = position.get(parentId);
-    if (at !== undefined && at < index) return ordered[at];
-  }
-  return ordered[index - 1];
 }

@@ -52,8 +52,8 @@ export function MessageList({ messages, busy, hasEarlier, onShowEarlier }: Messa
         )}
         {/* Keyed by place in the branch: switching versions changes the message in a place, not the place,
             so the switcher the person is using keeps the focus. */}
-        {messages.map(({ message, depth, versions }) => (
-          <MessageItem key={depth} message={message} versions={versions} chatBusy={busy} />
+        {messages.map(({ message, place, versions }) => (
+          <MessageItem key={place} message={message} versions={versions} chatBusy={busy} />
         ))}
       </div>
     </section>

@@ -157,7 +157,9 @@ export class SimulatedDevice {
    * one transaction, on this device's clock: how tests drive the app's own functions (a regenerate,
    * an edit) on a simulated device.
    */
-  apply(operation: (live: readonly SyncRecord[], context: RecordContext) => readonly SyncRecord[]): Promise<void> {
+  apply(
+    operation: (live: readonly SyncRecord[], context: RecordContext) => Promise<readonly SyncRecord[]>,
+  ): Promise<void> {
     return this.#write(async (live) =>
       operation(live, { clock: this.#clock, nowMs: Math.max(0, this.#options.wallMs()) }),
     );
