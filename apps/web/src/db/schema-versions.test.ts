@@ -4,6 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { AppDatabase } from './app-database.ts';
 import { shownBranchPage } from './branches-repository.ts';
 
+/** The layout version 4 of the app wrote, for databases made the way that version made them. */
+const version4Stores = {
+  chats: 'id, updatedAt, lastActivityAt',
+  messages: 'id, [chatId+createdAt], updatedAt, status',
+  modelConfigs: 'id, updatedAt',
+  settings: 'key, updatedAt',
+  secrets: 'modelConfigId',
+  meta: 'key',
+  outbox: 'key',
+  syncState: 'key',
+  held: 'key',
+};
+
 describe('database upgrades', () => {
   it('v1 -> latest gives every chat the time of its newest message, or its creation time', async () => {
     const indexedDB = new IDBFactory();
@@ -101,17 +114,7 @@ describe('database upgrades', () => {
   it('v4 -> v5 indexes the pinned chats already stored, and rewrites no synced record', async () => {
     const indexedDB = new IDBFactory();
     const v4 = new Dexie('pins', { indexedDB, IDBKeyRange });
-    v4.version(4).stores({
-      chats: 'id, updatedAt, lastActivityAt',
-      messages: 'id, [chatId+createdAt], updatedAt, status',
-      modelConfigs: 'id, updatedAt',
-      settings: 'key, updatedAt',
-      secrets: 'modelConfigId',
-      meta: 'key',
-      outbox: 'key',
-      syncState: 'key',
-      held: 'key',
-    });
+    v4.version(4).stores(version4Stores);
     const chats = [
       { id: 'pinned', title: 'p', pinned: true, lastActivityAt: 1, updatedAt: 'u1', deleted: false },
       { id: 'plain', title: 'q', pinned: false, lastActivityAt: 2, updatedAt: 'u2', deleted: false },
@@ -131,17 +134,7 @@ describe('database upgrades', () => {
   it('v4 -> v5 indexes messages by parent and rewrites nothing: linear chats read as one branch in their old order', async () => {
     const indexedDB = new IDBFactory();
     const v4 = new Dexie('linear', { indexedDB, IDBKeyRange });
-    v4.version(4).stores({
-      chats: 'id, updatedAt, lastActivityAt',
-      messages: 'id, [chatId+createdAt], updatedAt, status',
-      modelConfigs: 'id, updatedAt',
-      settings: 'key, updatedAt',
-      secrets: 'modelConfigId',
-      meta: 'key',
-      outbox: 'key',
-      syncState: 'key',
-      held: 'key',
-    });
+    v4.version(4).stores(version4Stores);
     const chatId = '01900000-0000-7000-8000-000000000000';
     const message = (id: string, createdAt: number, role: 'user' | 'assistant', content: string) => ({
       id: `01900000-0000-7000-8000-00000000000${id}`,

@@ -1,5 +1,6 @@
 import { ImportFileError } from '../import-file-error.ts';
 import { nextNumberState, numberAccepts, numberStart } from './json-number-grammar.ts';
+import { asciiText, decodeUtf8, escapes, hexValue } from './json-text-bytes.ts';
 
 /** What the tokenizer reports, in document order. Keys and string values arrive whole, already decoded. */
 export interface JsonHandler {
@@ -43,18 +44,7 @@ const inLiteral = 5;
 const objectKind = 1;
 const arrayKind = 2;
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const bom = [0xef, 0xbb, 0xbf];
-const escapes: Record<number, string> = {
-  34: '"',
-  92: '\\',
-  47: '/',
-  98: '\b',
-  102: '\f',
-  110: '\n',
-  114: '\r',
-  116: '\t',
-};
 
 /**
  * A push tokenizer for JSON as UTF-8 bytes in chunks split anywhere (inside a character, an escape, a
@@ -408,25 +398,4 @@ export class JsonTokenizer {
     const offset = this.offset + index;
     throw new ImportFileError('malformed', `The JSON is broken at byte ${offset}: ${reason}.`, { offset, reason });
   }
-}
-
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
-  if (c >= 0x41 && c <= 0x46) return c - 0x41 + 10;
-  return -1;
-}
-
-function asciiText(chunk: Uint8Array, start: number, end: number): string {
-  let text = '';
-  for (let i = start; i < end; i++) text += String.fromCharCode(chunk[i] ?? 0);
-  return text;
-}
-
-/** Short ASCII strings (keys, ids, roles) are most strings in an export: they skip TextDecoder's call cost. */
-function decodeUtf8(bytes: Uint8Array): string {
-  const length = bytes.length;
-  if (length > 64) return utf8.decode(bytes);
-  for (let i = 0; i < length; i++) if ((bytes[i] ?? 0) >= 0x80) return utf8.decode(bytes);
-  return String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
