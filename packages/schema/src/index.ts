@@ -22,6 +22,14 @@ export {
   archiveTrailerSchema,
 } from './archive-line.ts';
 export {
+  type Attachment,
+  attachmentMaxBytes,
+  attachmentSchema,
+  attachmentsPerMessageMax,
+  type ContentHash,
+  contentHashSchema,
+} from './attachment.ts';
+export {
   type Chat,
   chatSchema,
   chatTitleMaxLength,

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { attachmentSchema, attachmentsPerMessageMax } from './attachment.ts';
 import { completionErrorSchema } from './completion-error.ts';
 import { feedbackSchema } from './feedback.ts';
 import { idSchema } from './id.ts';
@@ -38,5 +39,9 @@ export const messageSchema = z.looseObject({
   feedback: z.nullable(feedbackSchema),
   parentId: z.optional(z.nullable(idSchema)),
   connection: z.nullable(connectionPathSchema),
+  /** Files sent with this message (attachment.ts); absent on messages without any, and on older apps' records. */
+  attachments: z.optional(
+    z.array(attachmentSchema).check(z.maxLength(attachmentsPerMessageMax, 'Too many files on one message')),
+  ),
 });
 export type Message = z.infer<typeof messageSchema>;

@@ -9,6 +9,7 @@ import type {
   WireRecord,
 } from '@hearth/schema';
 import { Dexie, type EntityTable } from 'dexie';
+import type { BlobUpload, StoredBlob } from './blob-store.ts';
 import { type OutboxEntry, outboxMiddleware } from './outbox-middleware.ts';
 import { type PinnedChatEntry, pinnedChatsIndex } from './pinned-chats-index.ts';
 import { defineSchemaVersions } from './schema-versions.ts';
@@ -50,6 +51,10 @@ export class AppDatabase extends Dexie {
   held!: EntityTable<HeldRecord, 'key'>;
   /** Device-local index: which chats are pinned (pinned-chats-index.ts). */
   pinnedChats!: EntityTable<PinnedChatEntry, 'id'>;
+  /** Device-local: attachment bytes by content hash (blob-store.ts). */
+  blobs!: EntityTable<StoredBlob, 'hash'>;
+  /** Device-local: blobs written here that the server may not have yet. */
+  blobUploads!: EntityTable<BlobUpload, 'hash'>;
 
   constructor(name = 'hearth', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options);

@@ -42,7 +42,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('upgrade', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const chats = await db.chats.orderBy('lastActivityAt').toArray();
     expect(chats.map((c) => [c.id, 'lastActivityAt' in c ? c.lastActivityAt : undefined])).toEqual([
       ['empty', 200],
@@ -187,7 +187,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('linear', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const page = await shownBranchPage(db, chatId, 100);
     expect(page.messages.map(({ message: shown }) => shown.content)).toEqual([
       'first',

@@ -51,6 +51,11 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(5)
     .stores({ messages: 'id, [chatId+createdAt], updatedAt, status, [chatId+parentId]', pinnedChats: 'id' })
     .upgrade(indexPinnedChats);
+
+  // v6: attachments. `blobs` holds the bytes of attached files by content hash (blob-store.ts), apart from
+  // the message records that name them; `blobUploads` queues the ones written here for the server's blob
+  // store. Both device-local; no record changes.
+  db.version(6).stores({ blobs: 'hash', blobUploads: 'hash' });
 }
 
 /** Fills `pinnedChats` from the chats already stored. */
