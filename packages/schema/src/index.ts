@@ -125,6 +125,7 @@ export {
   relayErrorStatus,
   relayErrorType,
 } from './relay-error-body.ts';
+export { accountKeyIdSchema, type SealedContent, sealedContentSchema } from './sealed-content.ts';
 export {
   deviceLocalSettingKeys,
   isDeviceLocalSetting,
