@@ -65,7 +65,7 @@ export async function startSyncOn(
     },
     callerWith,
     async close() {
-      services.hub.closeAll();
+      await services.hub.closeAll();
       await opened.close();
     },
   };
@@ -98,7 +98,7 @@ export function startInProcessSync(options: { sync?: Partial<SyncOptions> } = {}
     },
     callerWith,
     close() {
-      services.hub.closeAll();
+      void services.hub.closeAll();
       storage.close();
       temp.remove();
     },
