@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SpawnedScript, spawnScript } from './spawn-script.ts';
 import { makeTempDir } from './temp-dir.ts';
@@ -11,7 +12,7 @@ export interface FleetMember {
   script: SpawnedScript;
 }
 
-/** Several real server processes (`src/main.ts`, each on 127.0.0.1 port 0) sharing one PostgreSQL database. */
+/** Real server processes (`src/main.ts`, each on 127.0.0.1 port 0): several on one PostgreSQL database, or one on SQLite. */
 export interface ServerFleet {
   readonly members: FleetMember[];
   /** A URL of a process that runs, chosen by `pick` (a number in [0, 1)). */
@@ -26,9 +27,10 @@ export interface ServerFleet {
 
 const running = (script: SpawnedScript) => script.child.exitCode === null && script.child.signalCode === null;
 
-/** Starts `count` processes on `databaseUrl`; `env` adds settings. */
+/** Starts `count` processes on `databaseUrl` (or, without one, on SQLite in `dataDir`); `env` adds settings. */
 export async function startServerFleet(options: {
-  databaseUrl: string;
+  databaseUrl?: string;
+  dataDir?: string;
   count: number;
   env?: Record<string, string>;
 }): Promise<ServerFleet> {
@@ -41,7 +43,9 @@ export async function startServerFleet(options: {
       cwd: temp.path,
       env: {
         PORT: '0',
-        DATABASE_URL: options.databaseUrl,
+        ...(options.databaseUrl === undefined
+          ? { DATA_DIR: options.dataDir ?? join(temp.path, 'data') }
+          : { DATABASE_URL: options.databaseUrl }),
         STATIC_DIR: temp.path,
         LOG_LEVEL: 'info',
         ...options.env,
