@@ -1,4 +1,4 @@
-// `npm test`: installs what is needed (pnpm, dependencies, Chromium), then runs every check:
+// `npm test`: installs what is needed (pnpm, dependencies, Chromium, PostgreSQL 15), then runs every check:
 // lint, type checks, unit and integration tests (vitest), and browser tests (Playwright in Chromium).
 // Ends with one line `N passed, N failed` over all of them and exits non-zero on any failure.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/ensure-chromium.mjs';
 import { ensurePnpm } from './lib/ensure-pnpm.mjs';
+import { ensurePostgres } from './lib/ensure-postgres.mjs';
 import { installDependencies } from './lib/prepare-project.mjs';
 import { serverBuildStep, webBuildStep } from './lib/project-steps.mjs';
 import { run } from './lib/run.mjs';
@@ -19,6 +20,7 @@ mkdirSync(reports, { recursive: true });
 await ensurePnpm();
 await installDependencies();
 await ensureChromium();
+await ensurePostgres();
 
 let passed = 0;
 let failed = 0;

@@ -6,6 +6,7 @@ export const configFields = {
   host: 'HOST',
   port: 'PORT',
   dataDir: 'DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
   relayOnly: 'RELAY_ONLY',
   staticDir: 'STATIC_DIR',
   logLevel: 'LOG_LEVEL',

@@ -4,6 +4,8 @@ const descriptions: Record<(typeof configKeys)[number], string> = {
   host: 'address to listen on (default 127.0.0.1; beyond loopback needs RELAY_TOKEN)',
   port: 'port to listen on (default 8787; 0 picks a free one)',
   dataDir: 'directory of the SQLite database (default ./data)',
+  databaseUrl:
+    'postgres://user:password@host:5432/db: sync on PostgreSQL instead of SQLite, for several server processes (docs/deployment.md)',
   relayOnly: 'relay only: no database, no sync, nothing written to disk',
   staticDir: 'built web app to serve at / (default apps/web/dist)',
   logLevel: 'fatal, error, warn, info (default), debug, trace or silent',

@@ -230,3 +230,23 @@ describe('parseConfig beyond loopback', () => {
     expect(configOf({ env: { HOST: host } }).host).toBe(host);
   });
 });
+
+describe('the sync database', () => {
+  it('is the SQLite file in DATA_DIR unless DATABASE_URL is set', () => {
+    expect(configOf({}).databaseUrl).toBeUndefined();
+  });
+
+  it('is PostgreSQL with DATABASE_URL or --database-url', () => {
+    const url = 'postgres://hearth:secret@db.internal:5432/hearth';
+    expect(configOf({ env: { DATABASE_URL: url } }).databaseUrl).toBe(url);
+    expect(configOf({ argv: ['--database-url', 'postgresql://db/hearth'] }).databaseUrl).toBe('postgresql://db/hearth');
+  });
+
+  it('refuses a URL that is not PostgreSQL’s, without echoing it (it may hold a password)', () => {
+    const issues = issuesOf({ env: { DATABASE_URL: 'mysql://root:hunter2@db/hearth' } });
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'DATABASE_URL (--database-url): must be a postgres:// or postgresql:// URL with a host, e.g. postgres://hearth:secret@db:5432/hearth',
+    ]);
+    expect(JSON.stringify(issues)).not.toContain('hunter2');
+  });
+});

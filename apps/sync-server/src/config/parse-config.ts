@@ -58,6 +58,7 @@ function toServerConfig(settings: Settings, cwd: string): ServerConfig {
     host: settings.host,
     port: settings.port,
     dataDir: resolve(cwd, settings.dataDir),
+    databaseUrl: settings.databaseUrl,
     relayOnly: settings.relayOnly,
     staticDir: resolve(cwd, settings.staticDir),
     logLevel: settings.logLevel,

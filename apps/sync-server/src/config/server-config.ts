@@ -14,6 +14,7 @@ import {
   logLevelText,
   originEntry,
   pathText,
+  postgresUrlText,
   tokenText,
 } from './setting-values.ts';
 
@@ -26,6 +27,7 @@ export const settingsSchema = z.object({
   host: hostText.default(serverDefaults.host),
   port: integerText({ min: 0, max: 65535 }).default(serverDefaults.port),
   dataDir: pathText.default(serverDefaults.dataDir),
+  databaseUrl: postgresUrlText.optional(),
   relayOnly: booleanText.default(false),
   staticDir: pathText.default(serverDefaults.staticDir),
   logLevel: logLevelText.default(serverDefaults.logLevel),
@@ -56,6 +58,8 @@ export interface ServerConfig {
   port: number;
   /** Where the SQLite file lives; never created in relay-only mode. */
   dataDir: string;
+  /** PostgreSQL instead of the SQLite file in `dataDir` (several server processes); undefined: SQLite. */
+  databaseUrl: string | undefined;
   relayOnly: boolean;
   /** The built web app; the server still starts (and `/` answers 503) when it is missing. */
   staticDir: string;

@@ -112,3 +112,21 @@ export const logLevelText = z
 
 /** A file system path; resolved against the working directory later. */
 export const pathText = z.string().trim().min(1, { error: 'must not be empty' });
+
+/**
+ * A PostgreSQL connection URL. Never echoed in errors: it usually holds a password.
+ */
+export const postgresUrlText = z
+  .string()
+  .trim()
+  .refine(
+    (text) => {
+      try {
+        const url = new URL(text);
+        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a postgres:// or postgresql:// URL with a host, e.g. postgres://hearth:secret@db:5432/hearth' },
+  );

@@ -6,6 +6,7 @@ import { RequestLogController } from '../logging/request-log-controller.ts';
 import { ServerMetrics } from '../metrics/server-metrics.ts';
 import { openStorage } from '../storage/open-storage.ts';
 import type { Storage } from '../storage/storage.ts';
+import { openPostgres, type PostgresDatabase } from '../sync/store/postgres-database.ts';
 import type { SyncServices } from '../sync/sync-context.ts';
 import { serverVersion } from '../version.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -34,8 +35,10 @@ export interface CreateServerOptions {
 /** A configured server, not yet listening. */
 export interface HearthServer {
   readonly app: FastifyInstance;
-  /** The SQLite storage; undefined in relay-only mode, which has none. */
+  /** The SQLite storage; undefined in relay-only mode, which has none, and on PostgreSQL. */
   readonly storage: Storage | undefined;
+  /** The PostgreSQL database when DATABASE_URL is set (full mode only). */
+  readonly postgres: PostgresDatabase | undefined;
   /** The sync API's store, live channel and settings; undefined in relay-only mode, which has no sync API. */
   readonly sync: SyncServices | undefined;
   readonly metrics: ServerMetrics;
@@ -53,7 +56,11 @@ export async function createServer(options: CreateServerOptions): Promise<Hearth
   const { config, shutdownGraceMs = 5000 } = options;
   // Relay-only mode must not create DATA_DIR or any file, so storage exists only in full mode; code
   // that needs it (the sync API) is registered only when it is there.
-  const storage = config.relayOnly ? undefined : openStorage({ dataDir: config.dataDir });
+  // With DATABASE_URL the sync API is on PostgreSQL and no SQLite file is created.
+  const onPostgres = !config.relayOnly && config.databaseUrl !== undefined;
+  const storage = config.relayOnly || onPostgres ? undefined : openStorage({ dataDir: config.dataDir });
+  const postgres =
+    onPostgres && config.databaseUrl !== undefined ? await openPostgres({ url: config.databaseUrl }) : undefined;
   const app = Fastify({
     logger: loggerOptions({ level: config.logLevel, destination: options.logDestination }),
     logController: new RequestLogController(),
@@ -68,15 +75,21 @@ export async function createServer(options: CreateServerOptions): Promise<Hearth
     registerSecurityHeaders(app);
     registerMetrics(app, metrics);
     registerErrorHandler(app);
-    registerHealthRoute(app, { storage, version: serverVersion });
+    registerHealthRoute(app, { database: storage ?? postgres, version: serverVersion });
     await mountRelay(app, { config, metrics, lookup: options.relayLookup });
-    if (storage !== undefined) sync = await mountSync(app, { storage, config, metrics, now: options.now });
+    if (storage !== undefined || postgres !== undefined) {
+      sync = await mountSync(app, { storage, postgres, config, metrics, now: options.now });
+    }
     await registerWebApp(app, { staticDir: config.staticDir });
     // Runs after the HTTP server has closed, so no request is still using the database.
-    app.addHook('onClose', async () => storage?.close());
+    app.addHook('onClose', async () => {
+      storage?.close();
+      await postgres?.close();
+    });
     await app.ready();
   } catch (error) {
     storage?.close();
+    await postgres?.close().catch(() => {});
     await app.close().catch(() => {});
     throw error;
   }
@@ -84,6 +97,7 @@ export async function createServer(options: CreateServerOptions): Promise<Hearth
   return {
     app,
     storage,
+    postgres,
     sync,
     metrics,
     listen: () => listenOn(app, { host: config.host, port: config.port }),
@@ -94,6 +108,7 @@ export async function createServer(options: CreateServerOptions): Promise<Hearth
       } finally {
         clearTimeout(cut);
         storage?.close();
+        await postgres?.close();
       }
     },
   };

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Storage } from '../storage/storage.ts';
 
 /** The body of `GET /healthz`. */
 export const healthSchema = z.object({
@@ -11,12 +10,24 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** `GET /healthz`: 200 when the server can do its job, 503 when its database does not answer. */
-export function registerHealthRoute(app: FastifyInstance, options: { storage: Storage | undefined; version: string }) {
-  const { storage, version } = options;
+/** A database the health check asks: the SQLite file, or PostgreSQL (a query to it). */
+export interface CheckedDatabase {
+  isReachable(): boolean | Promise<boolean>;
+}
+
+/**
+ * `GET /healthz`: 200 when the server can do its job, 503 when its database does not answer. With
+ * several processes on PostgreSQL each answers for itself and its connection to the database, so a
+ * load balancer takes a process out when it cannot reach the database.
+ */
+export function registerHealthRoute(
+  app: FastifyInstance,
+  options: { database: CheckedDatabase | undefined; version: string },
+) {
+  const { database: checked, version } = options;
   app.get('/healthz', async (_request, reply) => {
     const database: Health['database'] =
-      storage === undefined ? 'disabled' : storage.isReachable() ? 'ok' : 'unavailable';
+      checked === undefined ? 'disabled' : (await checked.isReachable()) ? 'ok' : 'unavailable';
     const health: Health = { status: database === 'unavailable' ? 'unavailable' : 'ok', version, database };
     return reply
       .code(health.status === 'ok' ? 200 : 503)

@@ -2,11 +2,31 @@ import type { SyncPoke } from '@hearth/schema';
 import { LiveFeed } from './live-feed.ts';
 
 /**
- * In-process pub/sub for the live channel, keyed by user id: a push that changed data pokes every
- * open subscription of that user once its transaction has committed. It reaches subscribers of this
- * process only; several server processes (PostgreSQL) need a shared channel, such as LISTEN/NOTIFY.
+ * The live channel's pub/sub, keyed by user id, as the procedures use it: a push that changed data
+ * pokes every open subscription of that user once its transaction has committed; a revoked device's
+ * subscriptions are told and end.
  */
-export class PokeHub {
+export interface SyncHub {
+  /** Opens a feed for one device of a user; it ends when `signal` aborts or the hub closes. */
+  open(options: { userId: string; deviceId: string; signal: AbortSignal | undefined }): LiveFeed;
+  /** Ends one feed and forgets it. */
+  close(userId: string, feed: LiveFeed): void;
+  /** Tells the user's open feeds that their data changed up to `poke.cursor`. */
+  poke(userId: string, poke: SyncPoke): void;
+  /** Tells the revoked device's open feeds, which then end. */
+  revoke(userId: string, deviceId: string): void;
+  /** Open feeds of this process, across users. */
+  readonly size: number;
+  /** Ends every feed (the server is stopping) and refuses new ones. */
+  closeAll(): Promise<void>;
+}
+
+/**
+ * In-process pub/sub: it reaches the subscribers of this process only, which is all there is with
+ * SQLite (one process). Several processes on PostgreSQL use PostgresPokeHub, which carries pokes
+ * between them and delivers them through one of these in each process.
+ */
+export class PokeHub implements SyncHub {
   readonly #feeds = new Map<string, Set<LiveFeed>>();
   #closed = false;
 
@@ -44,6 +64,11 @@ export class PokeHub {
     for (const feed of this.#feeds.get(userId) ?? []) if (feed.deviceId === deviceId) feed.revoke();
   }
 
+  /** The users with open feeds here. */
+  get users(): string[] {
+    return [...this.#feeds.keys()];
+  }
+
   /** Open feeds, across users. */
   get size(): number {
     let size = 0;
@@ -52,7 +77,7 @@ export class PokeHub {
   }
 
   /** Ends every feed (the server is stopping) and refuses new ones. */
-  closeAll(): void {
+  async closeAll(): Promise<void> {
     this.#closed = true;
     for (const [userId, feeds] of this.#feeds) for (const feed of feeds) this.close(userId, feed);
   }

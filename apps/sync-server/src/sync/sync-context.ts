@@ -1,5 +1,5 @@
 import type { RateLimiter } from '../relay/rate-limiter.ts';
-import type { PokeHub } from './poke-hub.ts';
+import type { SyncHub } from './poke-hub.ts';
 import type { SyncStore } from './store/sync-store.ts';
 import type { SyncMetrics } from './sync-metrics.ts';
 import type { SyncOptions } from './sync-options.ts';
@@ -7,7 +7,7 @@ import type { SyncOptions } from './sync-options.ts';
 /** What every sync call shares: storage, the live channel, settings, the clock and metrics. */
 export interface SyncServices {
   store: SyncStore;
-  hub: PokeHub;
+  hub: SyncHub;
   options: SyncOptions;
   /** The server's wall clock (epoch ms); injected so tests can move it. */
   now: () => number;

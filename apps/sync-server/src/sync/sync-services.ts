@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { RateLimiter } from '../relay/rate-limiter.ts';
-import { PokeHub } from './poke-hub.ts';
+import { PokeHub, type SyncHub } from './poke-hub.ts';
 import { SqliteSyncStore } from './store/sqlite-sync-store.ts';
 import type { SyncStore } from './store/sync-store.ts';
 import type { SyncContext, SyncServices } from './sync-context.ts';
@@ -11,6 +11,8 @@ import { defaultSyncOptions, type SyncOptions, syncDefaults } from './sync-optio
 export function createSyncServices(options: {
   store?: SyncStore;
   db?: Database;
+  /** The live channel (default: in-process, for one server process). */
+  hub?: SyncHub;
   options?: Partial<SyncOptions>;
   now?: () => number;
   metrics?: SyncMetrics;
@@ -20,7 +22,7 @@ export function createSyncServices(options: {
   const now = options.now ?? Date.now;
   return {
     store,
-    hub: new PokeHub(),
+    hub: options.hub ?? new PokeHub(),
     options: { ...defaultSyncOptions, ...options.options },
     now,
     metrics: options.metrics ?? noSyncMetrics,

@@ -1,6 +1,7 @@
 import { type SyncMutation, type SyncRecord, syncRecordKey } from '@hearth/schema';
 import { SyncError } from '../sync-error.ts';
 import { claimClock, clockIdOf } from './device-clocks.ts';
+import { foreignClockError, purgedTombstone } from './push-rules.ts';
 import type { SqliteStatements } from './sqlite-statements.ts';
 import type { AppliedPush, SyncIdentity } from './sync-store.ts';
 
@@ -81,18 +82,5 @@ function refuseForeignClock(
   const { identity, mutation, key } = options;
   const clockId = clockIdOf(mutation.change.record.updatedAt);
   if (claimClock(statements, { ...identity, clockId }) !== 'foreign') return;
-  throw new SyncError(
-    'foreign_clock',
-    `The ${mutation.change.table} record ${key} (mutation ${mutation.mutationId}) has a clock of the device ` +
-      `"${clockId}", which is another device of this account: a device may push only clocks of its own. ` +
-      'Nothing in this push was written.',
-    { mutationId: mutation.mutationId, table: mutation.change.table, recordKey: key, clockId },
-  );
-}
-
-/** The deletion a purged tombstone stood for: the record's identity deleted at that clock. */
-function purgedTombstone(change: SyncRecord, key: string, clock: string): SyncRecord {
-  return change.table === 'settings'
-    ? { table: 'settings', record: { key, updatedAt: clock, deleted: true } }
-    : ({ table: change.table, record: { id: key, updatedAt: clock, deleted: true } } as SyncRecord);
+  throw foreignClockError({ mutation, key, clockId });
 }

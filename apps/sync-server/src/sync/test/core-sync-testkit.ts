@@ -6,6 +6,7 @@ export type { SyncTransport } from '../../../../../packages/core/src/sync/sync-t
 export {
   type AppVersion,
   DeviceSimulation,
+  hostClock,
   type SimulationStep,
   seedSharedRecords,
   simulationStepArbitrary,

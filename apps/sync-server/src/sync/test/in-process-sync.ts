@@ -9,6 +9,7 @@ import type { SyncServices } from '../sync-context.ts';
 import type { SyncOptions } from '../sync-options.ts';
 import { callerContext, createSyncServices } from '../sync-services.ts';
 import { testNowMs } from './records.ts';
+import type { OpenedStore, StoreBackend } from './store-backends.ts';
 
 /** A device signed in to the in-process API: its token, identity and a caller acting as it. */
 export interface TestDevice {
@@ -27,6 +28,47 @@ export interface InProcessSync {
   /** A caller with any token (or none). */
   callerWith(token: string | undefined): ReturnType<typeof appRouter.createCaller>;
   close(): void;
+}
+
+/** The sync API on a fresh store of any kind (store-backends.ts), called in-process, with a movable clock. */
+export interface InProcessSyncOn extends Omit<InProcessSync, 'storage' | 'close'> {
+  store: OpenedStore;
+  close(): Promise<void>;
+}
+
+/** Opens a fresh store of `backend` and the sync services on it. */
+export async function startSyncOn(
+  backend: StoreBackend,
+  options: { sync?: Partial<SyncOptions> } = {},
+): Promise<InProcessSyncOn> {
+  const opened = await backend.open();
+  const clock = { nowMs: testNowMs };
+  const services = createSyncServices({
+    store: opened.store,
+    now: () => clock.nowMs,
+    ...(options.sync ? { options: options.sync } : {}),
+  });
+  const callerWith = (token: string | undefined) =>
+    appRouter.createCaller(callerContext({ services, ...(token === undefined ? {} : { token }) }));
+  return {
+    store: opened,
+    services,
+    clock,
+    newUser: async (deviceName = 'Test device') => {
+      const token = newDeviceToken();
+      const identity = await services.store.createUser({
+        deviceName,
+        tokenHash: hashSecret(token),
+        nowMs: clock.nowMs,
+      });
+      return { token, identity, call: callerWith(token) };
+    },
+    callerWith,
+    async close() {
+      await services.hub.closeAll();
+      await opened.close();
+    },
+  };
 }
 
 /** Opens a fresh database (migrations included) and the sync services on it. */
@@ -56,7 +98,7 @@ export function startInProcessSync(options: { sync?: Partial<SyncOptions> } = {}
     },
     callerWith,
     close() {
-      services.hub.closeAll();
+      void services.hub.closeAll();
       storage.close();
       temp.remove();
     },
@@ -64,7 +106,11 @@ export function startInProcessSync(options: { sync?: Partial<SyncOptions> } = {}
 }
 
 /** Pairs a new device into the user of `device` through the API, as the app does. */
-export async function pairDevice(sync: InProcessSync, device: TestDevice, name = 'Second device'): Promise<TestDevice> {
+export async function pairDevice(
+  sync: Pick<InProcessSync, 'callerWith'>,
+  device: TestDevice,
+  name = 'Second device',
+): Promise<TestDevice> {
   const { code } = await device.call.pairing.create();
   const credentials = await sync.callerWith(undefined).pairing.redeem({ code, deviceName: name });
   return {
