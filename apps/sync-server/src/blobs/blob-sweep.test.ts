@@ -56,6 +56,7 @@ describe('freeing blobs no record names', () => {
 
   it('keeps a blob uploaded before the record that names it, pushed later within the grace period', async () => {
     nowMs += graceMs / 2;
+    expect(await sweep()).toEqual({ freed: 0, waiting: 1 });
     await push(messageChange({ updatedAt: clock(), attachments: [attachment] }));
     nowMs += graceMs * 10;
     expect(await sweep()).toEqual({ freed: 0, waiting: 0 });
@@ -70,6 +71,7 @@ describe('freeing blobs no record names', () => {
     await push(tombstoneOf(message, clock()));
     await sweep(); // the grace starts here: nothing names it now
     nowMs += graceMs / 2;
+    expect(await sweep()).toEqual({ freed: 0, waiting: 1 });
     await push(messageChange({ updatedAt: clock(), attachments: [attachment] }));
     nowMs += graceMs;
     await sweep();
