@@ -9,6 +9,7 @@ import { createBlobDownloader } from './blobs/blob-downloader.ts';
 import type { BlobUploadProblem } from './blobs/blob-upload-problem.ts';
 import { BlobUploader } from './blobs/blob-uploader.ts';
 import { blobsFirstTransport } from './blobs/blobs-first-transport.ts';
+import { exposeDownloadBlobForE2e } from './blobs/expose-for-e2e.ts';
 import { dexieLocalStore } from './dexie-local-store.ts';
 import { loadAccount, type SyncAccount } from './sync-account.ts';
 import { createSyncClient } from './sync-client.ts';
@@ -39,6 +40,7 @@ export async function startSync(storage: Storage): Promise<void> {
   // Every tab downloads the attachments it shows, leading sync or not. `downloadBlob(hash, mediaType)` in
   // ./blobs/active-blob-downloader.ts is what shows or sends an attachment not on this device calls.
   setActiveBlobDownloader(createBlobDownloader({ db: storage.db, api: createBlobApi(account) }));
+  exposeDownloadBlobForE2e();
   const session: { stop: () => void; engine?: SyncEngine } = {
     stop: () => {
       setActiveBlobDownloader(undefined);
