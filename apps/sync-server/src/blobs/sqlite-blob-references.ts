@@ -13,6 +13,8 @@ export function sqliteBlobReferences(db: Database): (userId: string) => Promise<
       `SELECT DISTINCT json_extract(attachment.value, '$.hash')
        FROM sync_records AS record, json_each(record.body, '$.attachments') AS attachment
        WHERE record.user_id = ? AND record.table_name = 'messages' AND record.deleted = 0
+         -- A plain text search first, so most messages (without files) are never parsed as JSON.
+         AND instr(record.body, '"attachments"') > 0
          AND json_type(record.body, '$.attachments') = 'array'
          AND json_type(attachment.value, '$.hash') = 'text'`,
     )
