@@ -9,6 +9,7 @@ export {
   readArchive,
 } from './archive/read-archive.ts';
 export { contentHash } from './attachments/content-hash.ts';
+export { blobsNamedBy } from './attachments/named-blobs.ts';
 export { BranchReader, type BranchSource } from './branches/branch-reader.ts';
 export { type BranchVersions, versionsOf } from './branches/branch-versions.ts';
 export { ConversationTree } from './branches/conversation-tree.ts';

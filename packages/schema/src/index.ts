@@ -30,6 +30,24 @@ export {
   contentHashSchema,
 } from './attachment.ts';
 export {
+  type BlobErrorBody,
+  type BlobErrorCode,
+  type BlobLackingRequest,
+  type BlobLackingResponse,
+  type BlobPutResponse,
+  type BlobQuotaDetails,
+  blobErrorBodySchema,
+  blobErrorCodeSchema,
+  blobErrorCodes,
+  blobErrorStatus,
+  blobLackingRequestSchema,
+  blobLackingResponseSchema,
+  blobPathPrefix,
+  blobPutResponseSchema,
+  blobQuotaDetailsSchema,
+  blobsPerLackingQuery,
+} from './blob-protocol.ts';
+export {
   type Chat,
   chatSchema,
   chatTitleMaxLength,

@@ -26,6 +26,8 @@ export const configFields = {
   syncMaxClockAheadMs: 'SYNC_MAX_CLOCK_AHEAD_MS',
   syncCorsOrigins: 'SYNC_CORS_ORIGINS',
   syncPublicUrl: 'SYNC_PUBLIC_URL',
+  syncBlobQuotaBytes: 'SYNC_BLOB_QUOTA_BYTES',
+  syncBlobGraceHours: 'SYNC_BLOB_GRACE_HOURS',
 } as const;
 
 export type ConfigKey = keyof typeof configFields;

@@ -25,6 +25,8 @@ const descriptions: Record<(typeof configKeys)[number], string> = {
   syncMaxClockAheadMs: "how far ahead of this server's clock a record's clock may be (default 300000)",
   syncCorsOrigins: 'comma-separated origins allowed to call the sync API (/trpc) cross-origin',
   syncPublicUrl: "this server's public origin, for pairing links (default: from the request's Host)",
+  syncBlobQuotaBytes: 'bytes of attached files each user may keep on this server (default 1073741824, 1 GiB)',
+  syncBlobGraceHours: 'hours an attached file no message names is kept before it is deleted (default 24)',
 };
 
 /** The `--help` text: every setting as its environment variable and flag. */

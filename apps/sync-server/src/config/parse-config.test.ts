@@ -65,6 +65,8 @@ describe('parseConfig sources', () => {
         SYNC_MAX_CLOCK_AHEAD_MS: '60000',
         SYNC_CORS_ORIGINS: 'https://chat.example.com',
         SYNC_PUBLIC_URL: 'https://chat.example.com',
+        SYNC_BLOB_QUOTA_BYTES: '5000000',
+        SYNC_BLOB_GRACE_HOURS: '48',
       },
     });
     expect(config).toEqual({
@@ -91,7 +93,14 @@ describe('parseConfig sources', () => {
         corsOrigins: ['https://chat.example.com'],
         publicUrl: 'https://chat.example.com',
       },
+      blobs: { quotaBytes: 5_000_000, graceMs: 48 * 60 * 60 * 1000 },
     });
+  });
+
+  it('defaults the blob store to a quota of 1 GiB per user and a day of grace, and refuses a grace under an hour', () => {
+    expect(configOf({}).blobs).toEqual({ quotaBytes: 1024 ** 3, graceMs: 24 * 60 * 60 * 1000 });
+    const parsed = parseConfig({ argv: ['--sync-blob-grace-hours', '0'], env: {}, cwd: '/' });
+    expect(parsed.success).toBe(false);
   });
 
   it('defaults sync to sign-up off, 30 days of tombstones and 5 minutes of clock drift', () => {

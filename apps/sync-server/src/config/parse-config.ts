@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { hoursToMs } from '../blobs/blob-options.ts';
 import { daysToMs } from '../sync/sync-options.ts';
 import { type ConfigKey, configFields, configKeys, settingLabel } from './config-fields.ts';
 import type { ConfigIssue, ConfigParse } from './config-issue.ts';
@@ -84,5 +85,6 @@ function toServerConfig(settings: Settings, cwd: string): ServerConfig {
       corsOrigins: settings.syncCorsOrigins,
       publicUrl: settings.syncPublicUrl,
     },
+    blobs: { quotaBytes: settings.syncBlobQuotaBytes, graceMs: hoursToMs(settings.syncBlobGraceHours) },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type BlobOptions, blobDefaults } from '../blobs/blob-options.ts';
 import type { RelayOptions } from '../relay/relay-contract.ts';
 import { defaultRelayOptions as relayDefaults } from '../relay/relay-defaults.ts';
 import { type SyncOptions, syncDefaults } from '../sync/sync-options.ts';
@@ -49,6 +50,9 @@ export const settingsSchema = z.object({
   syncMaxClockAheadMs: integerText({ min: 1000, max: maxTimeoutMs }).default(syncDefaults.maxClockAheadMs),
   syncCorsOrigins: listText(originEntry).default([]),
   syncPublicUrl: originEntry.optional(),
+  syncBlobQuotaBytes: integerText({ min: 0, max: maxBytes }).default(blobDefaults.quotaBytes),
+  // At least an hour: an upload precedes its message's push, and must outlive the wait between them.
+  syncBlobGraceHours: integerText({ min: 1, max: 876_000 }).default(blobDefaults.graceHours),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -67,4 +71,6 @@ export interface ServerConfig {
   relay: RelayOptions;
   /** The sync API's settings; unused in relay-only mode, which has no sync API. */
   sync: SyncOptions;
+  /** The blob store's settings; unused in relay-only mode, which has no blob store. */
+  blobs: BlobOptions;
 }

@@ -1,3 +1,4 @@
+import type { BlobMetrics } from '../blobs/blob-metrics.ts';
 import type { RelayMetrics } from '../relay/relay-contract.ts';
 import type { SyncMetrics } from '../sync/sync-metrics.ts';
 import { Counter } from './counter.ts';
@@ -54,6 +55,32 @@ export class ServerMetrics {
     help: 'Live sync channels (SSE) open right now.',
   });
 
+  readonly blobUploads = new Counter({
+    name: 'hearth_sync_blob_uploads_total',
+    help: 'Attachment blobs stored (uploads of a blob already held are not counted).',
+    labelled: false,
+  });
+  readonly blobBytesUploaded = new Counter({
+    name: 'hearth_sync_blob_bytes_uploaded_total',
+    help: 'Bytes of attachment blobs stored.',
+    labelled: false,
+  });
+  readonly blobDownloads = new Counter({
+    name: 'hearth_sync_blob_downloads_total',
+    help: 'Attachment blobs served.',
+    labelled: false,
+  });
+  readonly blobBytesDownloaded = new Counter({
+    name: 'hearth_sync_blob_bytes_downloaded_total',
+    help: 'Bytes of attachment blobs served.',
+    labelled: false,
+  });
+  readonly blobsFreed = new Counter({
+    name: 'hearth_sync_blobs_freed_total',
+    help: 'Attachment blobs deleted because no message named them for the grace period.',
+    labelled: false,
+  });
+
   /** The view of these metrics that the relay reports to. */
   readonly relay: RelayMetrics = {
     streamStarted: () => this.relayActiveStreams.inc(),
@@ -76,6 +103,19 @@ export class ServerMetrics {
     liveClosed: () => this.syncLiveSubscriptions.dec(),
   };
 
+  /** The view of these metrics that the blob store reports to. */
+  readonly blobs: BlobMetrics = {
+    uploaded: (bytes) => {
+      this.blobUploads.inc();
+      this.blobBytesUploaded.inc({}, bytes);
+    },
+    downloaded: (bytes) => {
+      this.blobDownloads.inc();
+      this.blobBytesDownloaded.inc({}, bytes);
+    },
+    freed: (count) => this.blobsFreed.inc({}, count),
+  };
+
   /** All metrics in Prometheus text format. */
   render(): string {
     const families = [
@@ -88,6 +128,11 @@ export class ServerMetrics {
       this.syncPulls,
       this.syncRecordsPulled,
       this.syncLiveSubscriptions,
+      this.blobUploads,
+      this.blobBytesUploaded,
+      this.blobDownloads,
+      this.blobBytesDownloaded,
+      this.blobsFreed,
     ];
     return `${families.flatMap((family) => family.render()).join('\n')}\n`;
   }

@@ -1,5 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { BlobServices } from '../blobs/blob-services.ts';
 import type { ServerConfig } from '../config/server-config.ts';
 import { type LogDestination, loggerOptions } from '../logging/logger-options.ts';
 import { RequestLogController } from '../logging/request-log-controller.ts';
@@ -13,6 +14,7 @@ import { registerErrorHandler } from './error-handler.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { listenOn } from './listen-on.ts';
 import { registerMetrics } from './metrics-routes.ts';
+import { mountBlobs } from './mount-blobs.ts';
 import { mountRelay } from './mount-relay.ts';
 import { mountSync } from './mount-sync.ts';
 import { registerRequestIdHeader, requestIdFor } from './request-id.ts';
@@ -41,6 +43,8 @@ export interface HearthServer {
   readonly postgres: PostgresDatabase | undefined;
   /** The sync API's store, live channel and settings; undefined in relay-only mode, which has no sync API. */
   readonly sync: SyncServices | undefined;
+  /** The blob store of attachments; undefined in relay-only mode, which has none. */
+  readonly blobs: BlobServices | undefined;
   readonly metrics: ServerMetrics;
   /** Starts listening on the configured host and port; resolves with the base URL. */
   listen(): Promise<{ url: string }>;
@@ -49,7 +53,7 @@ export interface HearthServer {
 }
 
 /**
- * Builds the server: storage and the sync API (full mode only), logging, request ids, security
+ * Builds the server: storage, the sync API and the blob store (full mode only), logging, request ids, security
  * headers, metrics, health, the relay and the web app. Throws a `StartupError` when it cannot run as configured.
  */
 export async function createServer(options: CreateServerOptions): Promise<HearthServer> {
@@ -70,6 +74,7 @@ export async function createServer(options: CreateServerOptions): Promise<Hearth
   });
   const metrics = new ServerMetrics();
   let sync: SyncServices | undefined;
+  let blobs: BlobServices | undefined;
   try {
     registerRequestIdHeader(app);
     registerSecurityHeaders(app);
@@ -79,6 +84,8 @@ export async function createServer(options: CreateServerOptions): Promise<Hearth
     await mountRelay(app, { config, metrics, lookup: options.relayLookup });
     if (storage !== undefined || postgres !== undefined) {
       sync = await mountSync(app, { storage, postgres, config, metrics, now: options.now });
+      // The blob store keeps its index in the SQLite database; on PostgreSQL there is none yet (a PostgreSQL deployment syncs records, not attachment files).
+      if (storage !== undefined) blobs = await mountBlobs(app, { storage, config, metrics, sync });
     }
     await registerWebApp(app, { staticDir: config.staticDir });
     // Runs after the HTTP server has closed, so no request is still using the database.
@@ -99,6 +106,7 @@ export async function createServer(options: CreateServerOptions): Promise<Hearth
     storage,
     postgres,
     sync,
+    blobs,
     metrics,
     listen: () => listenOn(app, { host: config.host, port: config.port }),
     async close() {

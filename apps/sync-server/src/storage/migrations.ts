@@ -1,3 +1,4 @@
+import { blobsMigration } from './blobs-migration.ts';
 import { forgetfulSyncMigration } from './forgetful-sync-migration.ts';
 import type { Migration } from './migration.ts';
 import { syncTablesMigration } from './sync-tables-migration.ts';
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   },
   syncTablesMigration,
   forgetfulSyncMigration,
+  blobsMigration,
 ];

@@ -55,16 +55,18 @@ describe('openStorage', () => {
       { version: 1, name: 'create schema_migrations' },
       { version: 2, name: 'create sync tables' },
       { version: 3, name: 'forget deleted content; bind clocks to devices' },
+      { version: 4, name: 'create the blob store index' },
     ]);
   });
 
-  it('creates the sync tables (migrations 2 and 3)', () => {
+  it('creates the sync tables (migrations 2, 3 and 4)', () => {
     storage = openStorage({ dataDir: temp.path });
     const tables = storage.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync_%' ORDER BY name")
       .pluck()
       .all();
     expect(tables).toEqual([
+      'sync_blobs',
       'sync_device_clocks',
       'sync_devices',
       'sync_graves',

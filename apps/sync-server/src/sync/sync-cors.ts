@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 const allowedHeaders = 'authorization, content-type, trpc-accept, x-trpc-source, last-event-id';
 
 /**
- * CORS for `/trpc`: only an origin the operator listed in SYNC_CORS_ORIGINS, compared exactly. The app
+ * CORS for `/trpc` and the blob store: only an origin the operator listed in SYNC_CORS_ORIGINS, compared exactly. The app
  * served by this server is same-origin and needs none. No credentials: devices send bearer tokens.
  */
 export function applySyncCors(options: {
@@ -12,13 +12,15 @@ export function applySyncCors(options: {
   origin: string | undefined;
   allowed: ReadonlySet<string>;
   preflight: boolean;
+  /** The methods a preflight allows (default `GET, POST`, what tRPC uses; the blob store adds PUT and HEAD). */
+  methods?: string;
 }): void {
-  const { reply, origin, allowed, preflight } = options;
+  const { reply, origin, allowed, preflight, methods = 'GET, POST' } = options;
   reply.header('vary', 'origin');
   if (origin === undefined || !allowed.has(origin)) return;
   reply.header('access-control-allow-origin', origin);
   if (!preflight) return;
-  reply.header('access-control-allow-methods', 'GET, POST');
+  reply.header('access-control-allow-methods', methods);
   reply.header('access-control-allow-headers', allowedHeaders);
   reply.header('access-control-max-age', '600');
 }

@@ -3,6 +3,13 @@ import { syncPokeSchema } from '@hearth/schema';
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { AppDatabase } from '../db/app-database.ts';
 import type { Storage } from '../db/storage.ts';
+import { setActiveBlobDownloader } from './blobs/active-blob-downloader.ts';
+import { createBlobApi } from './blobs/blob-api.ts';
+import { createBlobDownloader } from './blobs/blob-downloader.ts';
+import type { BlobUploadProblem } from './blobs/blob-upload-problem.ts';
+import { BlobUploader } from './blobs/blob-uploader.ts';
+import { blobsFirstTransport } from './blobs/blobs-first-transport.ts';
+import { exposeDownloadBlobForE2e } from './blobs/expose-for-e2e.ts';
 import { dexieLocalStore } from './dexie-local-store.ts';
 import { loadAccount, type SyncAccount } from './sync-account.ts';
 import { createSyncClient } from './sync-client.ts';
@@ -29,7 +36,17 @@ export async function startSync(storage: Storage): Promise<void> {
     return;
   }
   const stopping = new AbortController();
-  const session: { stop: () => void; engine?: SyncEngine } = { stop: () => stopping.abort() };
+  // ── Blob downloads: the one place the signed-in account's downloader is set (and cleared on stop). ──
+  // Every tab downloads the attachments it shows, leading sync or not. `downloadBlob(hash, mediaType)` in
+  // ./blobs/active-blob-downloader.ts is what shows or sends an attachment not on this device calls.
+  setActiveBlobDownloader(createBlobDownloader({ db: storage.db, api: createBlobApi(account) }));
+  exposeDownloadBlobForE2e();
+  const session: { stop: () => void; engine?: SyncEngine } = {
+    stop: () => {
+      setActiveBlobDownloader(undefined);
+      stopping.abort();
+    },
+  };
   current = session;
   followSyncView();
   navigator.locks
@@ -63,14 +80,26 @@ async function lead(options: {
   // server and its cursor is written in the same transaction, so a write lost to a power cut is simply
   // pulled again. The person's own changes keep the default durability (storage.db).
   const syncDb = new AppDatabase(storage.db.name, { chromeTransactionDurability: 'relaxed' });
+  // Attached files go to the server's blob store before the messages that name them (blobs-first-transport.ts).
+  let uploads: BlobUploadProblem | null = null;
+  const publish = () =>
+    publishSyncView({ kind: 'on', status: engine.status, ...(uploads === null ? {} : { uploads }) }, { leading: true });
+  const uploader = new BlobUploader({
+    db: syncDb,
+    api: createBlobApi(account),
+    onProblem: (problem) => {
+      uploads = problem;
+      publish();
+    },
+  });
   const engine = new SyncEngine({
     store: dexieLocalStore(syncDb),
-    transport: trpcTransport(client),
+    transport: blobsFirstTransport({ transport: trpcTransport(client), uploader }),
     clock: storage.clock,
   });
   session.engine = engine;
-  const unsubscribeStatus = engine.subscribe((status) => publishSyncView({ kind: 'on', status }, { leading: true }));
-  publishSyncView({ kind: 'on', status: engine.status }, { leading: true });
+  const unsubscribeStatus = engine.subscribe(publish);
+  publish();
 
   // Local changes, in any tab, land in the outbox; a committed change there asks for a push at once
   // (never a pull: an answer saved a few times a second while it streams costs no server call at all,

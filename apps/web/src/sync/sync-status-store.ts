@@ -1,9 +1,13 @@
 import type { SyncStatus } from '@hearth/core';
 import { useSyncExternalStore } from 'react';
 import { externalStore } from '../pwa/external-store.ts';
+import type { BlobUploadProblem } from './blobs/blob-upload-problem.ts';
 
-/** Sync as the page shows it: off (not signed in), or the engine's status (possibly from the leading tab). */
-export type SyncView = { kind: 'off' } | { kind: 'on'; status: SyncStatus };
+/**
+ * Sync as the page shows it: off (not signed in), or the engine's status (possibly from the leading tab)
+ * and, when some attached files could not go to the server, why.
+ */
+export type SyncView = { kind: 'off' } | { kind: 'on'; status: SyncStatus; uploads?: BlobUploadProblem };
 
 const view = externalStore<SyncView>({ kind: 'off' });
 const channelName = 'hearth-sync-status';
