@@ -25,7 +25,7 @@ export interface ChatRequestInput {
   /** The conversation up to and including the message to answer, in order. */
   messages: readonly Message[];
   /** The contents of the messages' attachments by hash, read from their blobs (none: files are named as unreadable). */
-  attachments?: AttachmentContents;
+  attachments?: AttachmentContents | undefined;
 }
 
 /** The streaming request that asks a config's provider to answer a chat, in that provider's own format. */
