@@ -12,6 +12,13 @@ export function fileSizeText(bytes: number): string {
 
 const maxSize = fileSizeText(attachmentMaxBytes);
 
+// The size of a file over the limit, when it reads differently from the limit (20.01 MB reads "20 MB").
+function sizeAside(size: number, locale: 'en' | 'zh-CN'): string {
+  const text = fileSizeText(size);
+  if (text === maxSize) return '';
+  return locale === 'en' ? ` (it is ${text})` : `（该文件为 ${text}）`;
+}
+
 export const attachmentStrings: Strings<{
   pendingFiles: string;
   attachedFiles: string;
@@ -40,7 +47,7 @@ export const attachmentStrings: Strings<{
     problem: (problem) => {
       switch (problem.code) {
         case 'too_large':
-          return `“${problem.name}” is ${fileSizeText(problem.size)}; a file can be at most ${maxSize}. It was not attached.`;
+          return `“${problem.name}” was not attached: it is larger than ${maxSize}${sizeAside(problem.size, 'en')}, the most one file can be.`;
         case 'too_many':
           return `“${problem.name}” was not attached: one message can carry at most ${attachmentsPerMessageMax} files.`;
         case 'unsupported':
@@ -68,7 +75,7 @@ export const attachmentStrings: Strings<{
     problem: (problem) => {
       switch (problem.code) {
         case 'too_large':
-          return `“${problem.name}”大小为 ${fileSizeText(problem.size)}；单个文件最大 ${maxSize}。未附加该文件。`;
+          return `未附加“${problem.name}”：它超过了单个文件的上限 ${maxSize}${sizeAside(problem.size, 'zh-CN')}。`;
         case 'too_many':
           return `未附加“${problem.name}”：一条消息最多只能附带 ${attachmentsPerMessageMax} 个文件。`;
         case 'unsupported':

@@ -20,7 +20,15 @@ export const LazyPendingAttachmentList = lazy(() =>
   import('./pending-attachment-list.tsx').then((module) => ({ default: module.PendingAttachmentList })),
 );
 
-/** Fetches the attachment views when the page is idle, so they show at once (and offline) later. */
+/**
+ * Fetches the attachment code when the page is idle (views, the code that stores a file and the one that
+ * reads files for a request; not PDF.js), so files attach and show at once later, offline too.
+ */
 export function preloadAttachmentViews(): void {
-  Promise.all([loadComposerAttachments(), loadMessageAttachments()]).catch(() => undefined);
+  Promise.all([
+    loadComposerAttachments(),
+    loadMessageAttachments(),
+    import('../../attachments/attach-files.ts'),
+    import('../../attachments/request-attachments.ts'),
+  ]).catch(() => undefined);
 }
