@@ -1,4 +1,5 @@
 import type { Attachment } from '@hearth/schema';
+import { scheduleBlobSweep } from '../attachments/blob-sweep-schedule.ts';
 import { clearPendingAttachments } from '../attachments/pending-attachments.ts';
 import { forkChat, showBranch } from '../db/branches-repository.ts';
 import { createChat, getChat } from '../db/chats-repository.ts';
@@ -93,6 +94,7 @@ export async function removeMessage(storage: Storage, messageId: string): Promis
     stopAnswer(id);
     forgetAnswer(id);
   }
+  scheduleBlobSweep(storage.db); // the deleted messages' files, if no other message names them
 }
 
 /** Shows another version of a message on screen (its branch, down to the newest message in it). */
