@@ -21,7 +21,7 @@ export default defineConfig({
         // Everything the app can load is precached, lazy chunks and the renderer's fonts included,
         // so every screen works offline after the first visit. KaTeX also ships .ttf/.woff copies
         // of each font; browsers take the woff2 ones, so only those are cached.
-        globPatterns: ['**/*.{js,css,html,png,svg,woff2,webmanifest}'],
+        globPatterns: ['**/*.{js,mjs,css,html,png,svg,woff2,webmanifest}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: serverPaths,

@@ -8,6 +8,17 @@ export {
   type ReadArchiveOptions,
   readArchive,
 } from './archive/read-archive.ts';
+export {
+  type AttachmentContent,
+  type AttachmentContents,
+  fileContextBlock,
+} from './attachments/attachment-content.ts';
+export {
+  type AttachmentKind,
+  attachmentKind,
+  storedMediaType,
+  visionMediaTypes,
+} from './attachments/attachment-kind.ts';
 export { contentHash } from './attachments/content-hash.ts';
 export { blobsNamedBy } from './attachments/named-blobs.ts';
 export { BranchReader, type BranchSource } from './branches/branch-reader.ts';

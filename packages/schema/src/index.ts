@@ -1,6 +1,8 @@
 export {
   type AnthropicMessagesRequest,
+  type AnthropicRequestBlock,
   anthropicMessagesRequestSchema,
+  anthropicRequestBlockSchema,
 } from './anthropic-messages-request.ts';
 export {
   type AnthropicMessage,
@@ -64,8 +66,10 @@ export {
   wireUsageSchema,
 } from './chat-completion-chunk.ts';
 export {
+  type ChatCompletionContentPart,
   type ChatCompletionMessage,
   type ChatCompletionRequest,
+  chatCompletionContentPartSchema,
   chatCompletionMessageSchema,
   chatCompletionRequestSchema,
 } from './chat-completion-request.ts';
@@ -77,7 +81,12 @@ export {
   completionErrorSchema,
 } from './completion-error.ts';
 export { type Feedback, feedbackCommentMaxLength, feedbackSchema } from './feedback.ts';
-export { type GeminiRequest, geminiRequestSchema } from './gemini-request.ts';
+export {
+  type GeminiRequest,
+  type GeminiRequestPart,
+  geminiRequestPartSchema,
+  geminiRequestSchema,
+} from './gemini-request.ts';
 export {
   type GeminiResponse,
   type GeminiUsage,

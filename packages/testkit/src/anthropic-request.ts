@@ -1,4 +1,5 @@
 import { type ChatMessage, type ChatRequest, isRecord } from './chat-request.ts';
+import { decodeImage, imageMediaTypes, type SeenImage } from './image-data.ts';
 
 /** A validated Messages request, or Anthropic's error for it (always a 400 `invalid_request_error`). */
 export type AnthropicRequestParse = { success: true; value: ChatRequest } | { success: false; error: string };
@@ -10,6 +11,40 @@ function blockText(content: unknown): string | null {
   return content.map((block) => (isRecord(block) && typeof block.text === 'string' ? block.text : '')).join('');
 }
 
+// An image block: `{type: 'image', source: {type: 'base64', media_type, data}}`, checked as Anthropic does.
+function parseImage(block: Record<string, unknown>, at: string): SeenImage | string {
+  const source = isRecord(block.source) ? block.source : undefined;
+  if (source?.type !== 'base64')
+    return `${at}.source: Input tag '${String(source?.type)}' found using 'type' does not match any of the expected tags: 'base64', 'url'`;
+  const mediaType = typeof source.media_type === 'string' ? source.media_type : '';
+  const decoded = decodeImage(mediaType, typeof source.data === 'string' ? source.data : '');
+  if (decoded.success) return decoded.value;
+  if (decoded.error === 'media_type') {
+    return `${at}.source.base64.media_type: Input should be ${imageMediaTypes.map((type) => `'${type}'`).join(', ')}`;
+  }
+  if (decoded.error === 'base64') return `${at}.source.base64.data: The image data is not valid base64.`;
+  return `${at}.source.base64: The image was specified using the ${mediaType} media type, but the image appears to be a ${decoded.sniffed ?? 'different kind of'} image`;
+}
+
+// Content as blocks: text blocks joined, image blocks checked and counted, any other type refused.
+function parseBlocks(content: unknown[], at: string): { text: string; images: SeenImage[] } | string {
+  const texts: string[] = [];
+  const images: SeenImage[] = [];
+  for (const [index, block] of content.entries()) {
+    const where = `${at}.${index}`;
+    if (!isRecord(block)) return `${where}: Input should be a valid dictionary`;
+    if (block.type === 'text' && typeof block.text === 'string') texts.push(block.text);
+    else if (block.type === 'image') {
+      const image = parseImage(block, `${where}.image`);
+      if (typeof image === 'string') return image;
+      images.push(image);
+    } else {
+      return `${where}: Input tag '${String(block.type)}' found using 'type' does not match any of the expected tags: 'text', 'image', 'document'`;
+    }
+  }
+  return { text: texts.join(''), images };
+}
+
 function parseMessages(value: unknown): ChatMessage[] | string {
   if (!Array.isArray(value) || value.length === 0) return 'messages: at least one message is required';
   const messages: ChatMessage[] = [];
@@ -18,6 +53,14 @@ function parseMessages(value: unknown): ChatMessage[] | string {
     if (message.role !== 'user' && message.role !== 'assistant') {
       // Anthropic's own words for the most common mistake: a system message among the messages.
       return `messages: Unexpected role "${String(message.role)}". The Messages API accepts a top-level \`system\` parameter, not "system" as an input message role.`;
+    }
+    if (Array.isArray(message.content)) {
+      const blocks = parseBlocks(message.content, `messages.${index}.content`);
+      if (typeof blocks === 'string') return blocks;
+      messages.push(
+        blocks.images.length > 0 ? { role: message.role, ...blocks } : { role: message.role, text: blocks.text },
+      );
+      continue;
     }
     const text = blockText(message.content);
     if (text === null) return `messages.${index}.content: Input should be a valid list`;

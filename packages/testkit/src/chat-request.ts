@@ -1,7 +1,11 @@
+import { decodeImage, type SeenImage } from './image-data.ts';
+
 /** One message of a chat request, reduced to what the fake reads. */
 export interface ChatMessage {
   role: string;
   text: string;
+  /** Images the message carried, checked as the provider checks them. */
+  images?: SeenImage[];
 }
 
 /** A validated chat-completion request body. */
@@ -25,24 +29,56 @@ export type ChatRequestParse =
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Content may be a string or a list of parts (`[{type: 'text', text}]`); only text parts matter here.
-function contentText(content: unknown): string | null {
-  if (typeof content === 'string') return content;
-  if (content === null || content === undefined) return '';
-  if (!Array.isArray(content)) return null;
-  return content
-    .map((part) => (isRecord(part) && typeof part.text === 'string' ? part.text : ''))
-    .filter((text) => text !== '')
-    .join('\n');
+const dataUrlPattern = /^data:([^;,]+);base64,(.*)$/s;
+
+// One part of a content array: `{type: 'text', text}` or `{type: 'image_url', image_url: {url}}` with the
+// image as a base64 `data:` URL (the fake fetches no remote image). OpenAI's words for what it refuses.
+function parsePart(part: unknown, at: string): { text: string } | { image: SeenImage } | string {
+  if (!isRecord(part)) return `Invalid type for '${at}': expected an object.`;
+  if (part.type === 'text') {
+    return typeof part.text === 'string' ? { text: part.text } : `Missing required parameter: '${at}.text'.`;
+  }
+  if (part.type !== 'image_url') {
+    return `Invalid value: '${String(part.type)}'. Supported values are: 'text' and 'image_url'.`;
+  }
+  const url = isRecord(part.image_url) ? part.image_url.url : undefined;
+  if (typeof url !== 'string') return `Missing required parameter: '${at}.image_url.url'.`;
+  const match = dataUrlPattern.exec(url);
+  const decoded = match ? decodeImage(match[1] ?? '', match[2] ?? '') : undefined;
+  if (decoded?.success) return { image: decoded.value };
+  if (decoded?.error === 'mismatch')
+    return `Invalid '${at}.image_url.url': the image data does not match its MIME type.`;
+  return `Invalid '${at}.image_url.url'. Expected a base64-encoded data URL with an image MIME type (e.g. 'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU=').`;
+}
+
+// Content may be a string or a list of parts; text parts are joined, image parts counted.
+function parseContent(content: unknown, at: string): { text: string; images: SeenImage[] } | string {
+  if (typeof content === 'string') return { text: content, images: [] };
+  if (content === null || content === undefined) return { text: '', images: [] };
+  if (!Array.isArray(content)) return `Invalid type for '${at}': expected a string or an array of parts.`;
+  const texts: string[] = [];
+  const images: SeenImage[] = [];
+  for (const [index, part] of content.entries()) {
+    const parsed = parsePart(part, `${at}[${index}]`);
+    if (typeof parsed === 'string') return parsed;
+    if ('image' in parsed) images.push(parsed.image);
+    else if (parsed.text !== '') texts.push(parsed.text);
+  }
+  return { text: texts.join('\n'), images };
 }
 
 function parseMessage(value: unknown, index: number): ChatMessage | string {
   if (!isRecord(value) || typeof value.role !== 'string') {
     return `Invalid type for 'messages[${index}]': expected an object with a string 'role'.`;
   }
-  const text = contentText(value.content);
-  if (text === null) return `Invalid type for 'messages[${index}].content': expected a string or an array of parts.`;
-  return { role: value.role, text };
+  const content = parseContent(value.content, `messages[${index}].content`);
+  if (typeof content === 'string') return content;
+  if (content.images.length > 0 && value.role !== 'user') {
+    return `Invalid 'messages[${index}]': image content is only supported for messages with role 'user'.`;
+  }
+  return content.images.length > 0
+    ? { role: value.role, text: content.text, images: content.images }
+    : { role: value.role, text: content.text };
 }
 
 /** Validates a chat-completion body the way OpenAI does, as far as the fake needs it. */

@@ -1,5 +1,6 @@
 import type { ChatRequest } from './chat-request.ts';
 import { hostileReply } from './hostile-reply.ts';
+import { seenImageText } from './image-data.ts';
 import type { Scenario } from './scenario.ts';
 
 /** Token usage in OpenAI's wire shape. */
@@ -37,7 +38,9 @@ function answerText(options: { scenario: Scenario; request: ChatRequest; origin:
   }
   if (scenario.text !== null) return scenario.text;
   const lastUser = request.messages.findLast((message) => message.role === 'user');
-  return `Echo: ${lastUser?.text ?? '(no user message)'}`;
+  // The images it saw are named by type and decoded size, so a test sees they arrived whole.
+  const images = (lastUser?.images ?? []).map(seenImageText).join(' ');
+  return `Echo: ${[lastUser?.text ?? '(no user message)', images].filter(Boolean).join(' ')}`;
 }
 
 /** Decides the answer for a validated request under a scenario; `max_tokens` cuts the answer with `length`. */

@@ -46,11 +46,14 @@ async function streamInto(storage: Storage, session: AnswerSession): Promise<voi
     await endEarly(storage, session, noModelError);
     return;
   }
+  const messages = await historyBefore(storage, answer);
   const request = buildChatRequest({
     config,
     apiKey: await getApiKey(db, config.id),
     chat,
-    messages: await historyBefore(storage, answer),
+    messages,
+    // The files of the branch, read from their blobs: regenerate and retry resend the question's files too.
+    attachments: await attachmentContents(storage, messages),
   });
   // Which way the answer came (direct, or the relay after a CORS refusal) is stored with it.
   let path: ConnectionPath = 'direct';
@@ -77,6 +80,13 @@ async function streamInto(storage: Storage, session: AnswerSession): Promise<voi
 async function endEarly(storage: Storage, session: AnswerSession, error: CompletionError): Promise<void> {
   session.show({ ...session.view.state, status: 'error', error });
   await failAnswer(storage, { id: session.id, error });
+}
+
+// The code that reads attachments (and PDF.js behind it) loads only for a branch that has files.
+async function attachmentContents(storage: Storage, messages: readonly Message[]) {
+  if (!messages.some((message) => (message.attachments?.length ?? 0) > 0)) return undefined;
+  const { readRequestAttachments } = await import('../attachments/request-attachments.ts');
+  return readRequestAttachments(storage.db, messages);
 }
 
 // Only the branch above the answer: other versions are never sent.

@@ -1,4 +1,5 @@
 import type { Chat } from '@hearth/schema';
+import { scheduleBlobSweep } from '../attachments/blob-sweep-schedule.ts';
 import { deleteChat, updateChat } from '../db/chats-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import { selectChat, useUiStore } from '../state/ui-store.ts';
@@ -18,4 +19,5 @@ export async function removeChat(storage: Storage, chatId: string): Promise<void
   stopChatAnswers(chatId);
   if (useUiStore.getState().selectedChatId === chatId) selectChat(null);
   await deleteChat(storage, chatId);
+  scheduleBlobSweep(storage.db); // the chat's files, if no other message names them
 }

@@ -1,3 +1,6 @@
+import type { Attachment } from '@hearth/schema';
+import { scheduleBlobSweep } from '../attachments/blob-sweep-schedule.ts';
+import { clearPendingAttachments } from '../attachments/pending-attachments.ts';
 import { forkChat, showBranch } from '../db/branches-repository.ts';
 import { createChat, getChat } from '../db/chats-repository.ts';
 import {
@@ -19,24 +22,30 @@ import { UserFacingError } from './user-facing-error.ts';
 /**
  * Sends a question at the end of the branch on screen: stored first (with its answer placeholder), then answered; while offline it is
  * stored as queued and sent when the network returns. The draft is cleared only after the question is
- * safely stored, so a failed write never loses what was typed. Resolves once the question is stored;
- * the answer streams on.
+ * safely stored, so a failed write never loses what was typed; so are the files attached (their blobs are
+ * stored already, the message only names them). Resolves once the question is stored; the answer streams on.
  */
-export async function sendQuestion(storage: Storage, input: { chatId: string | null; content: string }): Promise<void> {
+export async function sendQuestion(
+  storage: Storage,
+  input: { chatId: string | null; content: string; attachments?: readonly Attachment[] },
+): Promise<void> {
   const content = input.content.trim();
-  if (!content) return;
+  const attachments = input.attachments ?? [];
+  if (!content && attachments.length === 0) return;
   const existing = input.chatId ? await getChat(storage.db, input.chatId) : undefined;
   const config = await resolveModel(storage, existing);
   if (!config) throw new UserFacingError('no_model');
   const chat = existing ?? (await createChat(storage));
   if (!browserServices().isOnline()) {
-    await appendQueuedQuestion(storage, { chatId: chat.id, content });
+    await appendQueuedQuestion(storage, { chatId: chat.id, content, attachments });
     setDraft(input.chatId, '');
+    clearPendingAttachments(input.chatId);
     if (!existing) selectChat(chat.id);
     return;
   }
-  const { answer } = await appendQuestion(storage, { chatId: chat.id, content, model: config.modelId });
+  const { answer } = await appendQuestion(storage, { chatId: chat.id, content, model: config.modelId, attachments });
   setDraft(input.chatId, '');
+  clearPendingAttachments(input.chatId);
   if (!existing) selectChat(chat.id);
   void runAnswer(storage, answer);
 }
@@ -56,16 +65,25 @@ export async function regenerateAnswer(storage: Storage, answerId: string): Prom
 
 /**
  * Sends an edited question as a new version of it, with a new answer that streams; the old question and
- * everything below it stay, one switch away.
+ * everything below it stay, one switch away. `attachments` are the files the edited version keeps.
  */
-export async function resendEdited(storage: Storage, input: { questionId: string; content: string }): Promise<void> {
+export async function resendEdited(
+  storage: Storage,
+  input: { questionId: string; content: string; attachments?: readonly Attachment[] },
+): Promise<void> {
   const content = input.content.trim();
-  if (!content) return;
+  const attachments = input.attachments ?? [];
+  if (!content && attachments.length === 0) return;
   const question = await getMessage(storage.db, input.questionId);
   const chat = question ? await getChat(storage.db, question.chatId) : undefined;
   const config = await resolveModel(storage, chat);
   if (!config) throw new UserFacingError('no_model');
-  const answer = await addQuestionVersion(storage, { questionId: input.questionId, content, model: config.modelId });
+  const answer = await addQuestionVersion(storage, {
+    questionId: input.questionId,
+    content,
+    model: config.modelId,
+    attachments,
+  });
   setEditingMessage(null);
   void runAnswer(storage, answer);
 }
@@ -76,6 +94,7 @@ export async function removeMessage(storage: Storage, messageId: string): Promis
     stopAnswer(id);
     forgetAnswer(id);
   }
+  scheduleBlobSweep(storage.db); // the deleted messages' files, if no other message names them
 }
 
 /** Shows another version of a message on screen (its branch, down to the newest message in it). */

@@ -1,3 +1,4 @@
+import { preloadAttachmentViews } from '../features/attachments/lazy-attachments.tsx';
 import { preloadMarkdown } from '../features/markdown/lazy-markdown.tsx';
 
 /**
@@ -8,6 +9,7 @@ export function preloadLazyCode(): () => void {
   const idle = requestIdleCallback(
     () => {
       preloadMarkdown();
+      preloadAttachmentViews();
       void import('../features/settings/settings-dialog.tsx').catch(() => undefined);
     },
     { timeout: 3_000 },

@@ -13,6 +13,7 @@ import {
   titleFromMessage,
 } from '@hearth/core';
 import {
+  type Attachment,
   type Chat,
   type CompletionError,
   chatSchema,
@@ -57,20 +58,22 @@ export async function getMessage(db: AppDatabase, id: string): Promise<Message |
  */
 export async function appendQuestion(
   storage: Storage,
-  input: { chatId: string; content: string; model: string },
+  input: { chatId: string; content: string; model: string; attachments?: readonly Attachment[] },
 ): Promise<{ question: Message; answer: Message }> {
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
     const chat = await liveChat(db, input.chatId);
     const context = recordContext(storage);
     const parent = await parentForSend(chatReader(db, chat.id), chat.shownLeafId);
-    const question = messageSchema.parse(newUserMessage(context, { chatId: chat.id, content: input.content, parent }));
+    const question = messageSchema.parse(
+      newUserMessage(context, { chatId: chat.id, content: input.content, parent, ...attachmentsOf(input) }),
+    );
     const answer = messageSchema.parse(
       newAssistantMessage(context, { chatId: chat.id, model: input.model, parent: question }),
     );
     await db.messages.bulkAdd([question, answer]);
     await writeChat(storage, chat, {
-      title: chat.title || titleFromMessage(input.content),
+      title: chat.title || titleFromMessage(input.content || firstFileName(input)),
       lastActivityAt: context.nowMs,
       shownLeafId: answer.id,
     });
@@ -84,7 +87,7 @@ export async function appendQuestion(
  */
 export async function appendQueuedQuestion(
   storage: Storage,
-  input: { chatId: string; content: string },
+  input: { chatId: string; content: string; attachments?: readonly Attachment[] },
 ): Promise<Message> {
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
@@ -92,11 +95,17 @@ export async function appendQueuedQuestion(
     const context = recordContext(storage);
     const parent = await parentForSend(chatReader(db, chat.id), chat.shownLeafId);
     const question = messageSchema.parse(
-      newUserMessage(context, { chatId: chat.id, content: input.content, parent, status: 'queued' }),
+      newUserMessage(context, {
+        chatId: chat.id,
+        content: input.content,
+        parent,
+        status: 'queued',
+        ...attachmentsOf(input),
+      }),
     );
     await db.messages.add(question);
     await writeChat(storage, chat, {
-      title: chat.title || titleFromMessage(input.content),
+      title: chat.title || titleFromMessage(input.content || firstFileName(input)),
       lastActivityAt: context.nowMs,
       shownLeafId: question.id,
     });
@@ -186,7 +195,7 @@ export async function addAnswerVersion(storage: Storage, input: { answerId: stri
  */
 export async function addQuestionVersion(
   storage: Storage,
-  input: { questionId: string; content: string; model: string },
+  input: { questionId: string; content: string; model: string; attachments?: readonly Attachment[] },
 ): Promise<Message> {
   const { db } = storage;
   return db.transaction('rw', db.chats, db.messages, async () => {
@@ -195,7 +204,12 @@ export async function addQuestionVersion(
     const chat = await liveChat(db, old.chatId);
     const parent = await parentForVersion(chatReader(db, chat.id), old);
     const question = messageSchema.parse(
-      newUserMessage(recordContext(storage), { chatId: chat.id, content: input.content, parent }),
+      newUserMessage(recordContext(storage), {
+        chatId: chat.id,
+        content: input.content,
+        parent,
+        ...attachmentsOf(input),
+      }),
     );
     await db.messages.add(question);
     return addAnswer(storage, { chat, model: input.model, parent: question });
@@ -270,6 +284,16 @@ export async function recoverAbandonedAnswers(
     });
   }
   return abandoned.length;
+}
+
+// The files of a question, passed on only when there are some (exactOptionalPropertyTypes).
+function attachmentsOf(input: { attachments?: readonly Attachment[] }): { attachments?: readonly Attachment[] } {
+  return input.attachments !== undefined && input.attachments.length > 0 ? { attachments: input.attachments } : {};
+}
+
+// A question of files only is titled by its first file.
+function firstFileName(input: { attachments?: readonly Attachment[] }): string {
+  return input.attachments?.[0]?.name ?? '';
 }
 
 async function patchMessage(storage: Storage, id: string, patch: Partial<Message>): Promise<void> {

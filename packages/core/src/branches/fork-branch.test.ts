@@ -18,7 +18,9 @@ describe('forkBranch', () => {
     const original = messages.map((message, at) =>
       at === 1
         ? { ...message, reasoning: 'thinking', usage: { promptTokens: 3, completionTokens: 4, totalTokens: 7 } }
-        : message,
+        : at === 2
+          ? { ...message, attachments: [{ hash: 'd'.repeat(64), name: 'map.png', mediaType: 'image/png', size: 9 }] }
+          : message,
     );
     const upTo = original.slice(0, 4);
     const forked = forkBranch(testContext(1_800_000_000_000), { chat, branch: upTo });
@@ -42,6 +44,7 @@ describe('forkBranch', () => {
       usage,
       createdAt,
       error,
+      attachments,
     }: (typeof original)[number]) => ({
       role,
       content,
@@ -51,6 +54,7 @@ describe('forkBranch', () => {
       usage,
       createdAt,
       error,
+      attachments,
     });
     expect(forked.messages.map(fields)).toEqual(upTo.map(fields));
     const originalIds = new Set(original.map((message) => message.id));

@@ -8,7 +8,7 @@ import { newChat, type RecordContext } from '../records/new-records.ts';
  * "New chat from here": a new chat holding copies of `branch` (a chat's branch, first message first, up
  * to the message chosen), with the chat's own options, `forkedFrom` naming the origin, and its title
  * taken from the first question as any chat's is. The copies get new ids and point at each other, in
- * the same order, with the same times, texts, reasoning, usage and models; ratings stay with the
+ * the same order, with the same times, texts, attachments, reasoning, usage and models; ratings stay with the
  * originals. Only fields this version knows are copied: a field it cannot read may mean something only
  * true of the original. Undefined for an empty branch.
  */
@@ -31,7 +31,7 @@ export function forkBranch(
   for (const original of branch) {
     // Ids made in branch order by one generator count up, so even copies of the same millisecond keep
     // their order, and every copy sorts after the one it points at.
-    messages.push({
+    const copy: Message = {
       id: uuidV7(context.nowMs),
       updatedAt: context.clock.tick(),
       deleted: false,
@@ -47,7 +47,10 @@ export function forkBranch(
       feedback: null,
       parentId: messages.at(-1)?.id ?? null,
       connection: original.connection,
-    });
+    };
+    // The files go with the question: the copy names the same blobs, which are stored once.
+    if (original.attachments !== undefined) copy.attachments = original.attachments;
+    messages.push(copy);
   }
   return { chat: { ...fork, shownLeafId: messages.at(-1)?.id ?? null }, messages };
 }

@@ -1,8 +1,8 @@
-import type { AnthropicMessagesRequest } from '@hearth/schema';
+import type { AnthropicMessagesRequest, AnthropicRequestBlock } from '@hearth/schema';
 import type { ChatRequestInput, ProviderChatRequest } from './build-chat-request.ts';
 import { generationSettings, outputLimit } from './generation-settings.ts';
 import { joinUrl } from './join-url.ts';
-import { nativeTurns } from './native-turns.ts';
+import { type NativeTurns, nativeTurns } from './native-turns.ts';
 import { providerHeaders } from './provider-headers.ts';
 import { selectHistory } from './select-history.ts';
 
@@ -11,18 +11,30 @@ const defaultAnswerTokens = 4096;
 // Anthropic's temperature scale ends at 1, where OpenAI's (and the chat's setting) ends at 2.
 const maxTemperature = 1;
 
+/** A turn's content as Anthropic takes it: text, or (with images) image blocks in base64 before the text. */
+export function anthropicContent(turn: NativeTurns['turns'][number]): string | AnthropicRequestBlock[] {
+  if (turn.images.length === 0) return turn.text;
+  return [
+    ...turn.images.map((image) => ({
+      type: 'image' as const,
+      source: { type: 'base64' as const, media_type: image.mediaType, data: image.base64 },
+    })),
+    ...(turn.text ? [{ type: 'text' as const, text: turn.text }] : []),
+  ];
+}
+
 /** The body of a streaming Messages request: the system prompt on its own, the turns, the limits. */
 export function buildAnthropicBody(input: ChatRequestInput): AnthropicMessagesRequest {
   const { system, turns } = nativeTurns({
     systemPrompt: input.chat.systemPrompt,
-    history: selectHistory(input.messages),
+    history: selectHistory(input.messages, input.attachments),
   });
   const settings = generationSettings(input);
   const body: AnthropicMessagesRequest = {
     model: input.config.modelId,
     max_tokens: outputLimit(settings, settings.maxTokens ?? defaultAnswerTokens) ?? defaultAnswerTokens,
     stream: true,
-    messages: turns.map((turn) => ({ role: turn.role, content: turn.text })),
+    messages: turns.map((turn) => ({ role: turn.role, content: anthropicContent(turn) })),
   };
   if (system) body.system = system;
   if (settings.thinkingBudget !== undefined) {

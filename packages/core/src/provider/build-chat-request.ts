@@ -1,4 +1,5 @@
 import type { Chat, Message, ModelConfig } from '@hearth/schema';
+import type { AttachmentContents } from '../attachments/attachment-content.ts';
 import { anthropicChatRequest } from './anthropic-chat-request.ts';
 import { azureChatUrl } from './azure-url.ts';
 import { geminiChatRequest } from './gemini-chat-request.ts';
@@ -23,6 +24,8 @@ export interface ChatRequestInput {
   chat: Pick<Chat, 'systemPrompt' | 'params'>;
   /** The conversation up to and including the message to answer, in order. */
   messages: readonly Message[];
+  /** The contents of the messages' attachments by hash, read from their blobs (none: files are named as unreadable). */
+  attachments?: AttachmentContents | undefined;
 }
 
 /** The streaming request that asks a config's provider to answer a chat, in that provider's own format. */

@@ -1,8 +1,8 @@
-import type { GeminiRequest } from '@hearth/schema';
+import type { GeminiRequest, GeminiRequestPart } from '@hearth/schema';
 import type { ChatRequestInput, ProviderChatRequest } from './build-chat-request.ts';
 import { generationSettings, outputLimit } from './generation-settings.ts';
 import { joinUrl } from './join-url.ts';
-import { nativeTurns } from './native-turns.ts';
+import { type NativeTurns, nativeTurns } from './native-turns.ts';
 import { providerHeaders } from './provider-headers.ts';
 import { selectHistory } from './select-history.ts';
 
@@ -16,16 +16,22 @@ export function geminiModelPath(modelId: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** A turn's parts as Gemini takes them: images as `inline_data` (MIME type and base64), then the text. */
+export function geminiParts(turn: NativeTurns['turns'][number]): GeminiRequestPart[] {
+  const images = turn.images.map((image) => ({ inline_data: { mime_type: image.mediaType, data: image.base64 } }));
+  return turn.text || images.length === 0 ? [...images, { text: turn.text }] : images;
+}
+
 /** The body of a `streamGenerateContent` request: turns with Gemini's roles, the system instruction, the config. */
 export function buildGeminiBody(input: ChatRequestInput): GeminiRequest {
   const { system, turns } = nativeTurns({
     systemPrompt: input.chat.systemPrompt,
-    history: selectHistory(input.messages),
+    history: selectHistory(input.messages, input.attachments),
   });
   const body: GeminiRequest = {
     contents: turns.map((turn) => ({
       role: turn.role === 'assistant' ? 'model' : 'user',
-      parts: [{ text: turn.text }],
+      parts: geminiParts(turn),
     })),
   };
   if (system) body.systemInstruction = { parts: [{ text: system }] };

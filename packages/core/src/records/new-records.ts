@@ -1,4 +1,4 @@
-import type { Chat, Message, ModelConfig, ModelConfigFields } from '@hearth/schema';
+import type { Attachment, Chat, Message, ModelConfig, ModelConfigFields } from '@hearth/schema';
 import { createdAtAfter, type OrderedMessage } from '../branches/message-order.ts';
 import type { HybridClock } from '../clock/hybrid-clock.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
@@ -34,13 +34,20 @@ export function newChat(
 
 /**
  * A message the person wrote, below `parent` (null: the first message of the chat, or a version of it).
- * Created after its parent whatever this device's clock says, so the tree keeps the link.
+ * Created after its parent whatever this device's clock says, so the tree keeps the link. `attachments`
+ * is set only when there are some, so a message without files looks as it always did to older apps.
  */
 export function newUserMessage(
   context: RecordContext,
-  fields: { chatId: string; content: string; parent: OrderedMessage | null; status?: 'done' | 'queued' },
+  fields: {
+    chatId: string;
+    content: string;
+    parent: OrderedMessage | null;
+    status?: 'done' | 'queued';
+    attachments?: readonly Attachment[];
+  },
 ): Message {
-  return {
+  const message: Message = {
     id: uuidV7(context.nowMs),
     updatedAt: context.clock.tick(),
     deleted: false,
@@ -57,6 +64,8 @@ export function newUserMessage(
     parentId: fields.parent?.id ?? null,
     connection: null,
   };
+  if (fields.attachments !== undefined && fields.attachments.length > 0) message.attachments = [...fields.attachments];
+  return message;
 }
 
 /** The placeholder of an answer about to be requested, below the question it answers (`parent`). */

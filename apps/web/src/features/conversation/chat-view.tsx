@@ -8,6 +8,8 @@ import { getModelConfig, listModelConfigs } from '../../db/model-configs-reposit
 import { getSetting } from '../../db/settings-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { useUiStore } from '../../state/ui-store.ts';
+import { DropTarget } from '../attachments/drop-target.tsx';
+import { useFileDrop } from '../attachments/use-file-drop.ts';
 import { ChatHeader } from './chat-header.tsx';
 import { Composer } from './composer.tsx';
 import { conversationStrings } from './conversation-strings.ts';
@@ -39,9 +41,12 @@ export function ChatView() {
 
   // Stop is offered for the answer this tab is streaming; another tab's answer only blocks re-asking.
   const { busy, streamingHereId } = useChatActivity(chatId, messages);
+  // Files dropped anywhere on the open chat go to its composer.
+  const drop = useFileDrop(chatId);
 
   return (
-    <main className="chat-view">
+    <main className="chat-view" {...drop.handlers}>
+      {drop.active && <DropTarget />}
       <ChatHeader chat={chat} configs={configs} defaultConfig={defaultConfig ?? configs[0]} />
       {/* While a chat's first page loads, its (empty) list stands in rather than the new-chat screen. */}
       {chatId && (page === undefined || messages.length > 0) ? (

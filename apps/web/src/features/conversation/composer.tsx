@@ -1,10 +1,14 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, Suspense, useState } from 'react';
 import { stopAnswer } from '../../actions/answer-sessions.ts';
 import { sendQuestion } from '../../actions/conversation-actions.ts';
 import { toUserFacingError, type UserFacingErrorCode } from '../../actions/user-facing-error.ts';
 import { appStorage } from '../../app/app-storage.ts';
+import { pendingAttachmentsOf, usePendingAttachments } from '../../attachments/pending-attachments.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setDraft, setSettingsOpen, useUiStore } from '../../state/ui-store.ts';
+import { AttachButtons } from '../attachments/attach-buttons.tsx';
+import { LazyComposerAttachments } from '../attachments/lazy-attachments.tsx';
+import { pasteFiles } from '../attachments/paste-files.ts';
 import { conversationStrings } from './conversation-strings.ts';
 
 /** Where the person writes: Enter sends, Shift+Enter breaks the line, Stop ends a streaming answer. */
@@ -13,15 +17,18 @@ export function Composer({ chatId, streamingAnswerId }: { chatId: string | null;
   const draft = useUiStore((state) => state.drafts[chatId ?? ''] ?? '');
   const [problem, setProblem] = useState<UserFacingErrorCode | null>(null);
   const [sending, setSending] = useState(false);
+  const hasFiles = usePendingAttachments((state) => (state.byChat[chatId ?? '']?.length ?? 0) > 0);
+  const hasProblems = usePendingAttachments((state) => (state.problems[chatId ?? '']?.length ?? 0) > 0);
+  const sendable = draft.trim().length > 0 || hasFiles;
 
   const submit = async () => {
-    if (sending || streamingAnswerId || !draft.trim()) return;
+    if (sending || streamingAnswerId || !sendable) return;
     setSending(true);
     try {
-      await sendQuestion(appStorage(), { chatId, content: draft });
+      await sendQuestion(appStorage(), { chatId, content: draft, attachments: pendingAttachmentsOf(chatId) });
       setProblem(null);
     } catch (error) {
-      // The draft stays in the composer: nothing typed is lost when sending fails.
+      // The draft and its files stay in the composer: nothing typed or attached is lost when sending fails.
       setProblem(toUserFacingError(error).code);
     } finally {
       setSending(false);
@@ -55,7 +62,13 @@ export function Composer({ chatId, streamingAnswerId }: { chatId: string | null;
           )}
         </p>
       )}
+      {(hasFiles || hasProblems) && (
+        <Suspense fallback={null}>
+          <LazyComposerAttachments chatId={chatId} />
+        </Suspense>
+      )}
       <div className="composer-row">
+        <AttachButtons chatId={chatId} disabled={sending} />
         <textarea
           aria-label={s.message}
           placeholder={s.messagePlaceholder}
@@ -63,13 +76,14 @@ export function Composer({ chatId, streamingAnswerId }: { chatId: string | null;
           rows={1}
           onChange={(event) => setDraft(chatId, event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={(event) => pasteFiles(event, chatId)}
         />
         {streamingAnswerId ? (
           <button type="button" className="button stop" onClick={() => stopAnswer(streamingAnswerId)}>
             {s.stop}
           </button>
         ) : (
-          <button type="submit" className="button primary" disabled={sending || !draft.trim()}>
+          <button type="submit" className="button primary" disabled={sending || !sendable}>
             {s.send}
           </button>
         )}

@@ -1,12 +1,13 @@
 import { type BranchVersions, isAnswerInFlight } from '@hearth/core';
 import type { Message } from '@hearth/schema';
-import { memo } from 'react';
+import { memo, Suspense } from 'react';
 import { forkFromMessage, regenerateAnswer } from '../../actions/conversation-actions.ts';
 import { cancelQueuedQuestion } from '../../actions/send-queue.ts';
 import { useShownMessage } from '../../actions/use-answer-view.ts';
 import { appStorage } from '../../app/app-storage.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setEditingMessage, useUiStore } from '../../state/ui-store.ts';
+import { LazyMessageAttachments } from '../attachments/lazy-attachments.tsx';
 import { LazyMarkdown } from '../markdown/lazy-markdown.tsx';
 import { AnswerFeedback } from './answer-feedback.tsx';
 import { completionErrorText } from './completion-error-text.ts';
@@ -52,8 +53,14 @@ export const MessageItem = memo(function MessageItem({ message: stored, versions
         </details>
       )}
 
+      {!editing && message.attachments && message.attachments.length > 0 && (
+        <Suspense fallback={null}>
+          <LazyMessageAttachments attachments={message.attachments} />
+        </Suspense>
+      )}
+
       {editing ? (
-        <MessageEditForm messageId={message.id} initial={message.content} />
+        <MessageEditForm messageId={message.id} initial={message.content} attachments={message.attachments ?? []} />
       ) : isUser ? (
         <div className="message-text plain">{message.content}</div>
       ) : message.content ? (
