@@ -60,6 +60,7 @@ export {
   geminiUsageSchema,
 } from './gemini-response.ts';
 export {
+  contextWindowSchema,
   type GenerationParams,
   generationParamsSchema,
   maxTokensSchema,

@@ -1,4 +1,4 @@
-import { branchTo, buildChatRequest, collectAnswer, streamCompletion } from '@hearth/core';
+import { branchTo, buildChatRequest, collectAnswer, fitChatContext, streamCompletion } from '@hearth/core';
 import type { CompletionError, ConnectionPath, Message } from '@hearth/schema';
 import { getChat } from '../db/chats-repository.ts';
 import { chatTree, failAnswer, getMessage, saveAnswer } from '../db/messages-repository.ts';
@@ -46,11 +46,17 @@ async function streamInto(storage: Storage, session: AnswerSession): Promise<voi
     await endEarly(storage, session, noModelError);
     return;
   }
+  // Only the newest messages that fit the model's context window are sent (the chat marks where they start).
+  const context = fitChatContext({ config, chat, messages: await historyBefore(storage, answer) });
+  if (!context.fits) {
+    await endEarly(storage, session, contextOverflowError(context));
+    return;
+  }
   const request = buildChatRequest({
     config,
     apiKey: await getApiKey(db, config.id),
     chat,
-    messages: await historyBefore(storage, answer),
+    messages: context.messages,
   });
   // Which way the answer came (direct, or the relay after a CORS refusal) is stored with it.
   let path: ConnectionPath = 'direct';
@@ -82,6 +88,15 @@ async function endEarly(storage: Storage, session: AnswerSession, error: Complet
 // Only the branch above the answer: other versions are never sent.
 async function historyBefore(storage: Storage, answer: Message): Promise<Message[]> {
   return branchTo(await chatTree(storage.db, answer.chatId), answer.id).slice(0, -1);
+}
+
+// Nothing is sent that the provider would refuse: the person is told why, in the chat's words (completion-error-text.ts).
+function contextOverflowError(overflow: { neededTokens: number; contextWindow: number }): CompletionError {
+  return {
+    code: 'upstream_http',
+    message: `The question is too long for this model: about ${overflow.neededTokens} tokens with the system prompt and room for the answer, where the model reads ${overflow.contextWindow}. Shorten it, or choose a model with a larger context window.`,
+    contextOverflow: overflow,
+  };
 }
 
 function notSavedError(error: unknown): CompletionError {

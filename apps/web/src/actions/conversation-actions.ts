@@ -1,3 +1,4 @@
+import { questionOverflow } from '@hearth/core';
 import { forkChat, showBranch } from '../db/branches-repository.ts';
 import { createChat, getChat } from '../db/chats-repository.ts';
 import {
@@ -9,7 +10,7 @@ import {
   getMessage,
 } from '../db/messages-repository.ts';
 import type { Storage } from '../db/storage.ts';
-import { selectChat, setDraft, setEditingMessage } from '../state/ui-store.ts';
+import { resetNewChatOptions, selectChat, setDraft, setEditingMessage, useUiStore } from '../state/ui-store.ts';
 import { runAnswer } from './answer-runner.ts';
 import { forgetAnswer, stopAnswer } from './answer-sessions.ts';
 import { browserServices } from './browser-services.ts';
@@ -19,16 +20,21 @@ import { UserFacingError } from './user-facing-error.ts';
 /**
  * Sends a question at the end of the branch on screen: stored first (with its answer placeholder), then answered; while offline it is
  * stored as queued and sent when the network returns. The draft is cleared only after the question is
- * safely stored, so a failed write never loses what was typed. Resolves once the question is stored;
- * the answer streams on.
+ * safely stored, so a failed write never loses what was typed. A new chat is created with the options
+ * chosen on its empty screen (model, system prompt, params). A question that alone is more than the
+ * model can read is not stored: the person is told, and keeps the text. Resolves once the question is
+ * stored; the answer streams on.
  */
 export async function sendQuestion(storage: Storage, input: { chatId: string | null; content: string }): Promise<void> {
   const content = input.content.trim();
   if (!content) return;
   const existing = input.chatId ? await getChat(storage.db, input.chatId) : undefined;
-  const config = await resolveModel(storage, existing);
+  const options = existing ?? useUiStore.getState().newChatOptions;
+  const config = await resolveModel(storage, options);
   if (!config) throw new UserFacingError('no_model');
-  const chat = existing ?? (await createChat(storage));
+  if (questionOverflow({ config, chat: options, content })) throw new UserFacingError('too_long');
+  const chat = existing ?? (await createChat(storage, options));
+  if (!existing) resetNewChatOptions();
   if (!browserServices().isOnline()) {
     await appendQueuedQuestion(storage, { chatId: chat.id, content });
     setDraft(input.chatId, '');

@@ -10,6 +10,7 @@ import { useStrings } from '../../i18n/use-strings.ts';
 import { useUiStore } from '../../state/ui-store.ts';
 import { ChatHeader } from './chat-header.tsx';
 import { Composer } from './composer.tsx';
+import { contextStartId } from './context-start.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageList } from './message-list.tsx';
 
@@ -37,6 +38,12 @@ export function ChatView() {
     return id ? getModelConfig(db, id) : undefined;
   }, []);
 
+  const chatConfig = configs.find((config) => config.id === chat?.modelConfigId) ?? defaultConfig ?? configs[0];
+  const contextStart = useMemo(
+    () => (chat ? contextStartId({ messages, chat, config: chatConfig }) : null),
+    [messages, chat, chatConfig],
+  );
+
   // Stop is offered for the answer this tab is streaming; another tab's answer only blocks re-asking.
   const { busy, streamingHereId } = useChatActivity(chatId, messages);
 
@@ -50,6 +57,7 @@ export function ChatView() {
           busy={busy}
           hasEarlier={page?.hasEarlier ?? false}
           onShowEarlier={() => setPaging({ chatId, count: shownCount + messagePageSize })}
+          contextStartId={contextStart}
         />
       ) : (
         <div className="empty-chat">
