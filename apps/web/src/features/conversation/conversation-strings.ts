@@ -62,6 +62,12 @@ export const conversationStrings: Strings<{
   tooLong: string;
   /** The divider above the oldest message the model is sent. */
   contextStart: string;
+  temperature: string;
+  maxTokens: string;
+  thinkingBudget: string;
+  /** Placeholder of a chat option left to the model's own setting. */
+  modelsOwn: string;
+  useAsDefault: string;
 }> = {
   en: {
     message: 'Message',
@@ -203,6 +209,11 @@ export const conversationStrings: Strings<{
     tooLong:
       'This message is too long for the model’s context window. Shorten it, or choose a model with a larger one. Your text is still here.',
     contextStart: 'Earlier messages are not sent to the model',
+    temperature: 'Temperature',
+    maxTokens: 'Max tokens',
+    thinkingBudget: 'Thinking budget (tokens)',
+    modelsOwn: 'The model’s setting',
+    useAsDefault: 'Use as default',
   },
   'zh-CN': {
     message: '消息',
@@ -335,5 +346,10 @@ export const conversationStrings: Strings<{
       `这个问题加上系统提示词和回答所需的空间约为 ${needed} 个令牌，而此模型最多读取 ${window} 个。请缩短内容，或选择上下文窗口更大的模型（设置 → 模型）。`,
     tooLong: '这条消息超出了模型的上下文窗口。请缩短内容，或选择上下文窗口更大的模型。你输入的文字仍在此处。',
     contextStart: '更早的消息不会发送给模型',
+    temperature: '温度',
+    maxTokens: '最大令牌数',
+    thinkingBudget: '思考预算（令牌）',
+    modelsOwn: '使用模型的设置',
+    useAsDefault: '设为新对话的默认模型',
   },
 };
