@@ -48,7 +48,10 @@ test('a small context window sends only the newest messages with the system prom
   ]);
 });
 
-test('a question too long for the model is not sent: the person is told, and keeps the text', async ({ app, upstream }) => {
+test('a question too long for the model is not sent: the person is told, and keeps the text', async ({
+  app,
+  upstream,
+}) => {
   await app.addModel({ name: 'Tiny', baseUrl: upstream.baseUrl(), contextWindow: '128' });
   const long = '很长的问题'.repeat(40);
   await app.composer.fill(long);
@@ -58,7 +61,10 @@ test('a question too long for the model is not sent: the person is told, and kee
   expect(completionCalls(upstream)).toHaveLength(0);
 });
 
-test('the context window is filled in from the provider’s model list, and stays editable', async ({ app, upstream }) => {
+test('the context window is filled in from the provider’s model list, and stays editable', async ({
+  app,
+  upstream,
+}) => {
   const dialog = await app.fillNewModel({
     name: 'Listed',
     baseUrl: upstream.baseUrl({ models: ['fake-model', 'other'], contextWindow: 4_000 }),
