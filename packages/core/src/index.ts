@@ -40,6 +40,17 @@ export {
   serializeHlc,
 } from './clock/hlc.ts';
 export { HybridClock, type HybridClockOptions } from './clock/hybrid-clock.ts';
+export { attachmentTokens, imageTokens } from './context/attachment-tokens.ts';
+export {
+  type ChatContextInput,
+  chatContextBudget,
+  fitChatContext,
+  messageTokens,
+  questionOverflow,
+} from './context/chat-context.ts';
+export { contextWindowOf, knownContextWindow } from './context/context-window.ts';
+export type { ContextBudget, FitContextResult } from './context/fit-context.ts';
+export { estimateTextTokens } from './context/token-estimate.ts';
 export { newDeviceId } from './ids/device-id.ts';
 export { uuidV7 } from './ids/uuid-v7.ts';
 export { detectForeignExport } from './import/detect-foreign-export.ts';
@@ -83,7 +94,7 @@ export {
 export { type ProviderPreset, presetById, presetOf, providerPresets } from './provider/provider-presets.ts';
 export type { ProviderProtocol } from './provider/provider-protocol.ts';
 export { type RelayEndpoint, routeThroughRelay } from './provider/route-through-relay.ts';
-export { selectHistory } from './provider/select-history.ts';
+export { isSentToModel, selectHistory } from './provider/select-history.ts';
 export { answerInFlightStatuses, isAnswerInFlight } from './records/answer-in-flight.ts';
 export { titleFromMessage } from './records/chat-title.ts';
 export { keepUnknownFields } from './records/keep-unknown-fields.ts';

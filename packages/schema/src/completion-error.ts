@@ -35,5 +35,13 @@ export const completionErrorSchema = z.looseObject({
   relayCode: z.optional(relayErrorCodeSchema),
   /** From `Retry-After` on a 429 (the relay's or the provider's): whole seconds until a retry may pass. */
   retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
+  /**
+   * Set when nothing was sent because the newest question alone (with the system prompt and the answer's
+   * room) is more than the model's context window: the estimate and the window, in tokens. Its `code` is
+   * `upstream_http` without a status, what the provider would have answered, so older versions word it sensibly.
+   */
+  contextOverflow: z.optional(
+    z.looseObject({ neededTokens: z.int().check(z.nonnegative()), contextWindow: z.int().check(z.nonnegative()) }),
+  ),
 });
 export type CompletionError = z.infer<typeof completionErrorSchema>;

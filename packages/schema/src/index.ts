@@ -95,6 +95,7 @@ export {
   geminiUsageSchema,
 } from './gemini-response.ts';
 export {
+  contextWindowSchema,
   type GenerationParams,
   generationParamsSchema,
   maxTokensSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { maxTokensSchema, temperatureSchema, thinkingBudgetSchema } from './generation-params.ts';
+import { contextWindowSchema, maxTokensSchema, temperatureSchema, thinkingBudgetSchema } from './generation-params.ts';
 import { headerMapSchema } from './header-map.ts';
 import { httpUrlSchema } from './http-url.ts';
 import { recordBaseSchema } from './record-base.ts';
@@ -42,6 +42,11 @@ export const modelConfigFieldsSchema = z.object({
   maxTokens: z.optional(maxTokensSchema),
   /** Tokens the model may think for, asked of providers with a thinking setting (Anthropic, Gemini); absent: none asked. */
   thinkingBudget: z.optional(thinkingBudgetSchema),
+  /**
+   * The model's context window in tokens, from the provider's model list or typed by the person; absent: a
+   * known model's figure or an assumed one (core `contextWindowOf`). Older versions keep it untouched.
+   */
+  contextWindow: z.optional(contextWindowSchema),
   connection: connectionModeSchema,
 });
 export type ModelConfigFields = z.infer<typeof modelConfigFieldsSchema>;

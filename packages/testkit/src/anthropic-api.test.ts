@@ -134,4 +134,13 @@ describe('the fake Anthropic Messages API', () => {
     expect(await page()).toMatchObject({ data: [{ id: 'a' }, { id: 'b' }], has_more: true, last_id: 'b' });
     expect(await page('b')).toMatchObject({ data: [{ id: 'c' }], has_more: false });
   });
+
+  it('lists each model’s context window and output limit, as Anthropic does', async () => {
+    const list = (window?: number) =>
+      fetch(`${upstream.baseUrl(window === undefined ? {} : { contextWindow: window }, 'anthropic')}/models`, {
+        headers,
+      }).then(jsonOf);
+    expect((await list()).data[0]).toMatchObject({ max_input_tokens: 200_000, max_tokens: 64_000 });
+    expect((await list(1_000)).data[0]).toMatchObject({ max_input_tokens: 1_000 });
+  });
 });

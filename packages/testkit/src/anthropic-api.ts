@@ -60,7 +60,14 @@ function handleModels(exchange: Exchange): void {
   const start = after === null ? 0 : models.indexOf(after) + 1;
   const page = models.slice(start, start + limit);
   sendJson(exchange, 200, {
-    data: page.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })),
+    data: page.map((id) => ({
+      type: 'model',
+      id,
+      display_name: id,
+      created_at: '2025-01-01T00:00:00Z',
+      max_input_tokens: exchange.scenario.contextWindow ?? 200_000,
+      max_tokens: 64_000,
+    })),
     has_more: start + page.length < models.length,
     first_id: page[0] ?? null,
     last_id: page.at(-1) ?? null,

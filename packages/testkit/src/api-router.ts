@@ -27,6 +27,7 @@ const openAiRoutes: readonly ApiRoute[] = [
           object: 'model',
           created: 1_700_000_000,
           owned_by: modelOwner,
+          ...(exchange.scenario.contextWindow === null ? {} : { context_length: exchange.scenario.contextWindow }),
         })),
       }),
   },

@@ -96,6 +96,8 @@ describe('the fake Gemini API', () => {
       ).then(jsonOf);
     const first = await page();
     expect(first.models.map((model: { name: string }) => model.name)).toEqual(['models/a', 'models/b']);
+    // Gemini lists what each model reads and writes at most.
+    expect(first.models[0]).toMatchObject({ inputTokenLimit: 1_048_576, outputTokenLimit: 65_536 });
     const second = await page(first.nextPageToken);
     expect(second).toEqual({
       models: [

@@ -48,7 +48,12 @@ function handleModels(exchange: Exchange): void {
   if (!admitted(exchange)) return;
   const { models, modelsPageSize } = exchange.scenario;
   const all = [
-    ...models.map((id) => ({ name: `models/${id}`, supportedGenerationMethods: ['generateContent', 'countTokens'] })),
+    ...models.map((id) => ({
+      name: `models/${id}`,
+      supportedGenerationMethods: ['generateContent', 'countTokens'],
+      inputTokenLimit: exchange.scenario.contextWindow ?? 1_048_576,
+      outputTokenLimit: 65_536,
+    })),
     embeddingModel,
   ];
   const query = queryOf(exchange);

@@ -102,6 +102,11 @@ describe('other routes', () => {
       'llama3.2:1b',
       'qwen',
     ]);
+    // The context window, when a test gives one, as OpenRouter lists it.
+    const sized = await fetch(`${upstream.baseUrl({ models: ['m'], contextWindow: 4_000 })}/models`);
+    expect(((await sized.json()) as { data: unknown[] }).data).toEqual([
+      expect.objectContaining({ id: 'm', context_length: 4_000 }),
+    ]);
   });
 
   it.each([

@@ -109,6 +109,7 @@ export const scenarioFields: { readonly [K in keyof Scenario]: FieldCodec<Scenar
   html: bool,
   jsonMode: bool,
   models: list,
+  contextWindow: nullable(int({ min: 1 })),
   modelsPageSize: int({ min: 1, max: 1000 }),
 };
 

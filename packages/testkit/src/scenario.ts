@@ -66,6 +66,12 @@ export interface Scenario {
   jsonMode: boolean;
   /** Model ids listed by `GET /models`. */
   models: readonly string[];
+  /**
+   * The context window every listed model has, in each API's own field: OpenRouter's `context_length`,
+   * Anthropic's `max_input_tokens`, Gemini's `inputTokenLimit`. `null`: OpenAI-compatible lists say nothing
+   * (as OpenAI's own does), Anthropic and Gemini list their usual figures (they always list one).
+   */
+  contextWindow: number | null;
   /** The most models on one page of Anthropic's and Gemini's paged lists (less when the client asks for less). */
   modelsPageSize: number;
 }
@@ -99,6 +105,7 @@ export const defaultScenario: Readonly<Scenario> = Object.freeze({
   html: false,
   jsonMode: false,
   models: Object.freeze(['fake-model', 'fake-reasoner']),
+  contextWindow: null,
   modelsPageSize: 1000,
 });
 

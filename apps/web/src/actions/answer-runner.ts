@@ -1,4 +1,11 @@
-import { branchTo, buildChatRequest, collectAnswer, streamCompletion } from '@hearth/core';
+import {
+  attachmentTokens,
+  branchTo,
+  buildChatRequest,
+  collectAnswer,
+  fitChatContext,
+  streamCompletion,
+} from '@hearth/core';
 import type { CompletionError, ConnectionPath, Message } from '@hearth/schema';
 import { getChat } from '../db/chats-repository.ts';
 import { chatTree, failAnswer, getMessage, saveAnswer } from '../db/messages-repository.ts';
@@ -46,14 +53,26 @@ async function streamInto(storage: Storage, session: AnswerSession): Promise<voi
     await endEarly(storage, session, noModelError);
     return;
   }
-  const messages = await historyBefore(storage, answer);
+  const history = await historyBefore(storage, answer);
+  // The files of the branch, read from their blobs: regenerate and retry resend the question's files too.
+  const attachments = await attachmentContents(storage, history);
+  // Only the newest messages that fit the model's context window are sent (the chat marks where they start).
+  const context = fitChatContext({
+    config,
+    chat,
+    messages: history,
+    extraCost: (message) => attachmentTokens(message, attachments),
+  });
+  if (!context.fits) {
+    await endEarly(storage, session, contextOverflowError(context));
+    return;
+  }
   const request = buildChatRequest({
     config,
     apiKey: await getApiKey(db, config.id),
     chat,
-    messages,
-    // The files of the branch, read from their blobs: regenerate and retry resend the question's files too.
-    attachments: await attachmentContents(storage, messages),
+    messages: context.messages,
+    attachments,
   });
   // Which way the answer came (direct, or the relay after a CORS refusal) is stored with it.
   let path: ConnectionPath = 'direct';
@@ -92,6 +111,15 @@ async function attachmentContents(storage: Storage, messages: readonly Message[]
 // Only the branch above the answer: other versions are never sent.
 async function historyBefore(storage: Storage, answer: Message): Promise<Message[]> {
   return branchTo(await chatTree(storage.db, answer.chatId), answer.id).slice(0, -1);
+}
+
+// Nothing is sent that the provider would refuse: the person is told why, in the chat's words (completion-error-text.ts).
+function contextOverflowError(overflow: { neededTokens: number; contextWindow: number }): CompletionError {
+  return {
+    code: 'upstream_http',
+    message: `The question is too long for this model: about ${overflow.neededTokens} tokens with the system prompt and room for the answer, where the model reads ${overflow.contextWindow}. Shorten it, or choose a model with a larger context window.`,
+    contextOverflow: overflow,
+  };
 }
 
 function notSavedError(error: unknown): CompletionError {

@@ -1,10 +1,10 @@
 import type { Message } from '@hearth/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shownBranchPage } from '../db/branches-repository.ts';
-import { getChat, listChats } from '../db/chats-repository.ts';
+import { getChat, listChats, updateChat } from '../db/chats-repository.ts';
 import { listMessages } from '../db/messages-repository.ts';
-import { deleteModelConfig, listModelConfigs } from '../db/model-configs-repository.ts';
-import { setEditingMessage, useUiStore } from '../state/ui-store.ts';
+import { deleteModelConfig, listModelConfigs, saveModelConfig } from '../db/model-configs-repository.ts';
+import { resetNewChatOptions, setEditingMessage, setNewChatOptions, useUiStore } from '../state/ui-store.ts';
 import { answerSessionCounts, streamingAnswerIn } from './answer-sessions.ts';
 import { removeChat } from './chat-actions.ts';
 import {
@@ -58,6 +58,10 @@ async function reply(text: string): Promise<void> {
   await answerEnded(answer.id);
 }
 
+async function changeChatParams(chatId: string, params: { maxTokens: number }): Promise<void> {
+  await updateChat(h.storage, chatId, { params });
+}
+
 async function removeAllModels(): Promise<void> {
   for (const config of await listModelConfigs(h.storage.db)) await deleteModelConfig(h.storage, config.id);
 }
@@ -96,11 +100,77 @@ describe('sendQuestion', () => {
     expect(h.provider.requests).toHaveLength(0);
   });
 
+  it('creates a new chat with the model and options chosen before its first message, then forgets them', async () => {
+    const other = await saveModelConfig(h.storage, {
+      fields: {
+        name: 'Other',
+        provider: 'custom',
+        baseUrl: 'https://other.test/v1',
+        modelId: 'other-model',
+        headers: {},
+        connection: 'direct',
+      },
+      apiKey: '',
+    });
+    setNewChatOptions({
+      modelConfigId: other.id,
+      systemPrompt: 'Be brief.',
+      params: { temperature: 0.2, maxTokens: 50 },
+    });
+    await sendQuestion(h.storage, { chatId: null, content: 'hello' });
+    const upstream = await h.provider.nextRequest();
+    expect(upstream.body).toMatchObject({
+      model: 'other-model',
+      temperature: 0.2,
+      max_tokens: 50,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hello' },
+      ],
+    });
+    expect(await getChat(h.storage.db, openChatId())).toMatchObject({
+      modelConfigId: other.id,
+      params: { maxTokens: 50 },
+    });
+    expect(useUiStore.getState().newChatOptions).toEqual({ modelConfigId: null, systemPrompt: '', params: {} });
+    upstream.send('Hi.');
+    upstream.finish();
+    await answerEnded((await shownAnswer()).id);
+  });
+
+  it('says too_long and stores nothing when the question alone is more than the model reads', async () => {
+    // More room for the answer than the assumed window (32,768) has.
+    setNewChatOptions({ params: { maxTokens: 40_000 } });
+    const sending = sendQuestion(h.storage, { chatId: null, content: 'words' });
+    await expect(sending).rejects.toMatchObject({ code: 'too_long' });
+    expect(await listChats(h.storage.db)).toEqual([]);
+    expect(h.provider.requests).toHaveLength(0);
+    resetNewChatOptions();
+  });
+
   it('queues the question while offline, asking nothing', async () => {
     h.online = false;
     await sendQuestion(h.storage, { chatId: null, content: 'later' });
     expect(await conversation()).toEqual([['user', 'later', 'queued']]);
     expect(h.provider.requests).toHaveLength(0);
+  });
+});
+
+describe('an answer whose question does not fit', () => {
+  it('ends at once with the reason, and asks the provider nothing', async () => {
+    await ask('short', 'fine');
+    const chatId = openChatId();
+    // The chat now asks for more room for the answer than the assumed window (32,768) has.
+    await changeChatParams(chatId, { maxTokens: 40_000 });
+    const [, answer] = (await shownBranchPage(h.storage.db, chatId, 10)).messages.map(({ message }) => message);
+    await regenerateAnswer(h.storage, answer?.id ?? '');
+    const fresh = await shownAnswer();
+    await answerEnded(fresh.id);
+    expect((await shownAnswer()).error).toMatchObject({
+      code: 'upstream_http',
+      contextOverflow: { contextWindow: 32_768 },
+    });
+    expect(h.provider.requests).toHaveLength(1);
   });
 });
 

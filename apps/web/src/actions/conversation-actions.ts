@@ -1,3 +1,4 @@
+import { imageTokens, questionOverflow } from '@hearth/core';
 import type { Attachment } from '@hearth/schema';
 import { scheduleBlobSweep } from '../attachments/blob-sweep-schedule.ts';
 import { clearPendingAttachments } from '../attachments/pending-attachments.ts';
@@ -12,7 +13,7 @@ import {
   getMessage,
 } from '../db/messages-repository.ts';
 import type { Storage } from '../db/storage.ts';
-import { selectChat, setDraft, setEditingMessage } from '../state/ui-store.ts';
+import { resetNewChatOptions, selectChat, setDraft, setEditingMessage, useUiStore } from '../state/ui-store.ts';
 import { runAnswer } from './answer-runner.ts';
 import { forgetAnswer, stopAnswer } from './answer-sessions.ts';
 import { browserServices } from './browser-services.ts';
@@ -23,7 +24,10 @@ import { UserFacingError } from './user-facing-error.ts';
  * Sends a question at the end of the branch on screen: stored first (with its answer placeholder), then answered; while offline it is
  * stored as queued and sent when the network returns. The draft is cleared only after the question is
  * safely stored, so a failed write never loses what was typed; so are the files attached (their blobs are
- * stored already, the message only names them). Resolves once the question is stored; the answer streams on.
+ * stored already, the message only names them). A new chat is created with the options chosen on its
+ * empty screen (model, system prompt, params). A question that alone is more than the model can read is
+ * not stored: the person is told, and keeps the text. Resolves once the question is stored; the answer
+ * streams on.
  */
 export async function sendQuestion(
   storage: Storage,
@@ -33,9 +37,17 @@ export async function sendQuestion(
   const attachments = input.attachments ?? [];
   if (!content && attachments.length === 0) return;
   const existing = input.chatId ? await getChat(storage.db, input.chatId) : undefined;
-  const config = await resolveModel(storage, existing);
+  const options = existing ?? useUiStore.getState().newChatOptions;
+  const config = await resolveModel(storage, options);
   if (!config) throw new UserFacingError('no_model');
-  const chat = existing ?? (await createChat(storage));
+  // Images are counted here at their fixed figure; a file's text is only known once read, when the answer
+  // runner fits the context and says so if the question is still too long.
+  const images = attachments.filter((attachment) => attachment.mediaType.startsWith('image/')).length;
+  if (questionOverflow({ config, chat: options, content, extraTokens: images * imageTokens })) {
+    throw new UserFacingError('too_long');
+  }
+  const chat = existing ?? (await createChat(storage, options));
+  if (!existing) resetNewChatOptions();
   if (!browserServices().isOnline()) {
     await appendQueuedQuestion(storage, { chatId: chat.id, content, attachments });
     setDraft(input.chatId, '');

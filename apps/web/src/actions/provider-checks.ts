@@ -23,14 +23,21 @@ const checkTimeoutMs = 20_000;
 // Anthropic and Gemini page their lists; a list that never ends is a broken provider, not a long list.
 const maxModelPages = 20;
 
+/** A provider's models: their ids, sorted, and the context window of those whose list gives one. */
+export interface ListedModels {
+  ids: string[];
+  contextWindows: Record<string, number>;
+}
+
 /** Lists the provider's models (GET /models, page after page), or says in the provider's words why not. */
 export async function fetchModelIds(
   storage: Storage,
   input: { fields: ModelConfigFields; apiKey: string },
-): Promise<CheckResult<string[]>> {
+): Promise<CheckResult<ListedModels>> {
   const routedFetch = await fetchForModel(storage, { config: input.fields });
   const signal = AbortSignal.timeout(checkTimeoutMs);
   const ids: string[] = [];
+  const contextWindows: Record<string, number> = {};
   let cursor: string | undefined;
   try {
     for (let page = 0; page < maxModelPages; page++) {
@@ -55,8 +62,9 @@ export async function fetchModelIds(
       const parsed = parseModelsPage(input.fields.provider, body);
       if (!parsed.success) return parsed;
       ids.push(...parsed.value.ids);
+      Object.assign(contextWindows, parsed.value.contextWindows);
       cursor = parsed.value.next;
-      if (cursor === undefined) return { success: true, value: sortedModelIds(ids) };
+      if (cursor === undefined) return { success: true, value: { ids: sortedModelIds(ids), contextWindows } };
     }
     return { success: false, error: `The provider’s model list went on for more than ${maxModelPages} pages.` };
   } catch (error) {

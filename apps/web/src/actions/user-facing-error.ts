@@ -1,5 +1,5 @@
 /** Problems the person can act on; the UI words each code in the page's language. */
-export const userFacingErrorCodes = ['no_model', 'storage_full', 'storage_failed'] as const;
+export const userFacingErrorCodes = ['no_model', 'too_long', 'storage_full', 'storage_failed'] as const;
 export type UserFacingErrorCode = (typeof userFacingErrorCodes)[number];
 
 /** An error raised by an action for the person to read (not a bug). */

@@ -1,3 +1,4 @@
+import type { Chat } from '@hearth/schema';
 import { create, type StateCreator } from 'zustand';
 
 // UI state only: which chat is open, what is being typed or edited. Conversations live in Dexie and are
@@ -11,10 +12,16 @@ interface NavigationSlice {
   pairingCodeFromLink: string | null;
 }
 
+/** What the person chose on the empty new-chat screen, before the chat exists; the first send uses it. */
+export type NewChatOptions = Pick<Chat, 'modelConfigId' | 'systemPrompt' | 'params'>;
+
+const noNewChatOptions: NewChatOptions = { modelConfigId: null, systemPrompt: '', params: {} };
+
 interface DraftSlice {
   /** Unsent text per chat; the key '' is the draft of a chat not created yet. */
   drafts: Record<string, string>;
   editingMessageId: string | null;
+  newChatOptions: NewChatOptions;
 }
 
 export type UiState = NavigationSlice & DraftSlice;
@@ -25,7 +32,11 @@ const navigationSlice: StateCreator<UiState, [], [], NavigationSlice> = () => ({
   sidebarOpen: false,
   pairingCodeFromLink: null,
 });
-const draftSlice: StateCreator<UiState, [], [], DraftSlice> = () => ({ drafts: {}, editingMessageId: null });
+const draftSlice: StateCreator<UiState, [], [], DraftSlice> = () => ({
+  drafts: {},
+  editingMessageId: null,
+  newChatOptions: noNewChatOptions,
+});
 
 /** The page's UI state. Changes go through the plain functions below, not store methods. */
 export const useUiStore = create<UiState>()((...a) => ({
@@ -61,4 +72,14 @@ export function setDraft(chatId: string | null, text: string): void {
 /** Starts or ends editing a message in place. */
 export function setEditingMessage(messageId: string | null): void {
   useUiStore.setState({ editingMessageId: messageId });
+}
+
+/** Changes what the next new chat is created with (model, system prompt, generation params). */
+export function setNewChatOptions(options: Partial<NewChatOptions>): void {
+  useUiStore.setState((state) => ({ newChatOptions: { ...state.newChatOptions, ...options } }));
+}
+
+/** Starts the next new chat from the defaults again, once a chat was created with the options. */
+export function resetNewChatOptions(): void {
+  useUiStore.setState({ newChatOptions: noNewChatOptions });
 }

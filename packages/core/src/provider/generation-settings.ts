@@ -19,7 +19,8 @@ export function generationSettings(input: Pick<ChatRequestInput, 'config' | 'cha
   const maxTokens = chat.params.maxTokens ?? config.maxTokens;
   if (temperature !== undefined) settings.temperature = temperature;
   if (maxTokens !== undefined) settings.maxTokens = maxTokens;
-  if (config.thinkingBudget !== undefined) settings.thinkingBudget = config.thinkingBudget;
+  const thinkingBudget = chat.params.thinkingBudget ?? config.thinkingBudget;
+  if (thinkingBudget !== undefined) settings.thinkingBudget = thinkingBudget;
   return settings;
 }
 

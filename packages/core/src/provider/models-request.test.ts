@@ -78,6 +78,36 @@ describe('models list pages', () => {
     expect(parseModelsPage('gemini', { models: [{ id: 'x' }] }).success).toBe(false);
   });
 
+  it('reads each provider’s context windows where its list gives them, and ignores odd values', () => {
+    const openRouter = {
+      data: [
+        { id: 'a/with', context_length: 128_000 },
+        { id: 'b/none' },
+        { id: 'c/odd', context_length: '4k' },
+        { id: 'groq', context_window: 131_072 },
+        { id: 'mistral', max_context_length: 32_768 },
+      ],
+    };
+    expect(parseModelsPage('openrouter', openRouter)).toEqual({
+      success: true,
+      value: {
+        ids: ['a/with', 'b/none', 'c/odd', 'groq', 'mistral'],
+        contextWindows: { 'a/with': 128_000, groq: 131_072, mistral: 32_768 },
+      },
+    });
+    expect(
+      parseModelsPage('anthropic', { data: [{ id: 'claude-a', max_input_tokens: 200_000, max_tokens: 64_000 }] }),
+    ).toEqual({
+      success: true,
+      value: { ids: ['claude-a'], contextWindows: { 'claude-a': 200_000 } },
+    });
+    const gemini = { models: [{ name: 'models/gemini-x', inputTokenLimit: 1_048_576, outputTokenLimit: 65_536 }] };
+    expect(parseModelsPage('gemini', gemini)).toEqual({
+      success: true,
+      value: { ids: ['gemini-x'], contextWindows: { 'gemini-x': 1_048_576 } },
+    });
+  });
+
   it('sorts ids and keeps each once', () => {
     expect(sortedModelIds(['b', 'a', 'b'])).toEqual(['a', 'b']);
   });

@@ -46,10 +46,29 @@ export function buildModelsRequest(options: {
   return { url: url.toString(), init: { method: 'GET', headers } };
 }
 
-/** The model ids of one page, and the cursor of the next page when there is one. */
+/**
+ * The model ids of one page, the context window of those the provider gives one for (tokens, by id), and
+ * the cursor of the next page when there is one.
+ */
 export type ModelsPageResult =
-  | { success: true; value: { ids: string[]; next?: string } }
+  | { success: true; value: { ids: string[]; next?: string; contextWindows?: Record<string, number> } }
   | { success: false; error: string };
+
+/** A listed figure when it is a usable context window (a positive whole number), else nothing. */
+function listedWindow(...values: unknown[]): number | undefined {
+  return values.find((value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0);
+}
+
+// The page's value, with the windows only when the provider gave any.
+function pageValue(models: { id: string; window: number | undefined }[], next: string | undefined) {
+  const value: { ids: string[]; next?: string; contextWindows?: Record<string, number> } = {
+    ids: models.map((model) => model.id),
+  };
+  if (next !== undefined) value.next = next;
+  const windows = models.flatMap((model) => (model.window === undefined ? [] : [[model.id, model.window] as const]));
+  if (windows.length > 0) value.contextWindows = Object.fromEntries(windows);
+  return { success: true as const, value };
+}
 
 const notAList = (format: string): ModelsPageResult => ({
   success: false,
@@ -62,25 +81,27 @@ export function parseModelsPage(provider: ProviderKind, body: unknown): ModelsPa
     case 'anthropic': {
       const page = anthropicModelsPageSchema.safeParse(body);
       if (!page.success) return notAList('Anthropic');
-      const ids = page.data.data.map((model) => model.id);
-      const next = page.data.has_more && page.data.last_id ? page.data.last_id : undefined;
-      return { success: true, value: next === undefined ? { ids } : { ids, next } };
+      const models = page.data.data.map((model) => ({ id: model.id, window: listedWindow(model.max_input_tokens) }));
+      return pageValue(models, page.data.has_more && page.data.last_id ? page.data.last_id : undefined);
     }
     case 'gemini': {
       const page = geminiModelsPageSchema.safeParse(body);
       if (!page.success) return notAList('Gemini');
       // Embedding and other models that cannot chat are listed too; only those that generate content can answer.
-      const ids = (page.data.models ?? [])
+      const models = (page.data.models ?? [])
         .filter((model) => model.supportedGenerationMethods?.includes('generateContent') ?? true)
-        .map((model) => model.name.replace(/^models\//, ''));
-      const next = page.data.nextPageToken || undefined;
-      return { success: true, value: next === undefined ? { ids } : { ids, next } };
+        .map((model) => ({ id: model.name.replace(/^models\//, ''), window: listedWindow(model.inputTokenLimit) }));
+      return pageValue(models, page.data.nextPageToken || undefined);
     }
     case 'openai': {
       const list = modelsListSchema.safeParse(body);
       if (!list.success) return notAList('OpenAI');
-      const models = Array.isArray(list.data) ? list.data : list.data.data;
-      return { success: true, value: { ids: models.map((model) => model.id) } };
+      const listed = Array.isArray(list.data) ? list.data : list.data.data;
+      const models = listed.map((model) => ({
+        id: model.id,
+        window: listedWindow(model.context_length, model.context_window, model.max_context_length),
+      }));
+      return pageValue(models, undefined);
     }
   }
 }

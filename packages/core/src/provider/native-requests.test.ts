@@ -76,6 +76,12 @@ describe('the Anthropic request', () => {
     expect(body.max_tokens).toBe(3048);
     expect('temperature' in body).toBe(false);
   });
+
+  it('takes the chat’s own thinking budget over the model’s', () => {
+    const body = bodyOf(build({ thinkingBudget: 2048 }, { thinkingBudget: 1024, maxTokens: 1000 }));
+    expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 1024 });
+    expect(body.max_tokens).toBe(2024);
+  });
 });
 
 describe('the Gemini request', () => {

@@ -11,16 +11,25 @@ export interface HistoryTurn {
 }
 
 /**
+ * Whether a message of the branch being answered is part of what the model sees: every user message and
+ * every answer the person saw complete or chose to stop. Answers still in flight, failed attempts and
+ * empty turns (no words, no files) are left out, because sending them would put words in the model's mouth that it never finished.
+ */
+export function isSentToModel(message: Message): boolean {
+  if (message.role === 'assistant' && message.status !== 'done' && message.status !== 'stopped') return false;
+  return message.content.length > 0 || (message.attachments?.length ?? 0) > 0;
+}
+
+/**
  * The part of a conversation the model should see, from the branch being answered (first message first,
- * as `branchTo` gives it: other branches are never sent, and deleted messages are not records any more):
- * every user message and every answer the person saw complete or chose to stop. Answers still in flight, failed attempts and empty turns are left
- * out, because sending them would put words in the model's mouth that it never finished. Attached files
- * come from `attachments` (read by the app from their blobs); a message with only files is not empty.
+ * as `branchTo` gives it: other branches are never sent, and deleted messages are not records any more),
+ * the messages `isSentToModel` keeps. Attached files come from `attachments` (read by the app from their
+ * blobs); a message with only files is not empty.
  */
 export function selectHistory(messages: readonly Message[], attachments?: AttachmentContents): HistoryTurn[] {
   const history: HistoryTurn[] = [];
   for (const message of messages) {
-    if (message.role === 'assistant' && message.status !== 'done' && message.status !== 'stopped') continue;
+    if (!isSentToModel(message)) continue;
     const files = messageFiles(message.attachments ?? [], attachments);
     const content = [...files.context, message.content].filter((text) => text.length > 0).join('\n\n');
     if (content.length === 0 && files.images.length === 0) continue;

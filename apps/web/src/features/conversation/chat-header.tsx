@@ -1,11 +1,14 @@
+import { acceptsThinkingBudget } from '@hearth/core';
 import type { Chat, ModelConfig } from '@hearth/schema';
 import { useState } from 'react';
 import { changeChat } from '../../actions/chat-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
-import { setSidebarOpen } from '../../state/ui-store.ts';
+import { setNewChatOptions, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
 import { ChatArchiveActions } from '../archive/chat-archive-actions.tsx';
+import { ChatOptionsForm } from './chat-options-form.tsx';
 import { conversationStrings } from './conversation-strings.ts';
+import { ModelPicker } from './model-picker.tsx';
 
 interface ChatHeaderProps {
   chat: Chat | undefined;
@@ -13,10 +16,24 @@ interface ChatHeaderProps {
   defaultConfig: ModelConfig | undefined;
 }
 
-/** The open chat's title, its model, its options (system prompt), and its export as Markdown or print. */
+/**
+ * The open chat's title, its model, its options (system prompt, generation params), and its export as
+ * Markdown or print. On the empty new-chat screen the model and options are chosen before the first
+ * message, and the chat is created with them.
+ */
 export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
   const s = useStrings(conversationStrings);
   const [optionsOpen, setOptionsOpen] = useState(false);
+  const newChat = useUiStore((state) => state.newChatOptions);
+  const options = chat ?? newChat;
+  const config = configs.find((candidate) => candidate.id === options.modelConfigId) ?? defaultConfig;
+  const choose = (modelConfigId: string | null) =>
+    chat ? void changeChat(appStorage(), chat.id, { modelConfigId }) : setNewChatOptions({ modelConfigId });
+  const save = async (changed: Pick<Chat, 'systemPrompt' | 'params'>) => {
+    if (chat) await changeChat(appStorage(), chat.id, changed);
+    else setNewChatOptions(changed);
+    setOptionsOpen(false);
+  };
   return (
     <header className="chat-header">
       <button
@@ -28,27 +45,14 @@ export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
         ☰
       </button>
       <h1 className="chat-title">{chat?.title || s.untitled}</h1>
-      {chat && (
+      {configs.length > 0 && (
         <>
-          <label className="model-select">
-            <span className="visually-hidden">{s.model}</span>
-            <select
-              value={chat.modelConfigId ?? ''}
-              onChange={(event) =>
-                void changeChat(appStorage(), chat.id, { modelConfigId: event.target.value || null })
-              }
-            >
-              <option value="">
-                {s.defaultModel}
-                {defaultConfig ? ` (${defaultConfig.name})` : ''}
-              </option>
-              {configs.map((config) => (
-                <option key={config.id} value={config.id}>
-                  {config.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ModelPicker
+            value={options.modelConfigId}
+            onChange={choose}
+            configs={configs}
+            defaultConfig={defaultConfig}
+          />
           <button
             type="button"
             className="button"
@@ -57,32 +61,17 @@ export function ChatHeader({ chat, configs, defaultConfig }: ChatHeaderProps) {
           >
             {s.chatOptions}
           </button>
-          <ChatArchiveActions chatId={chat.id} />
         </>
       )}
-      {chat && optionsOpen && <ChatOptions key={chat.id} chat={chat} onDone={() => setOptionsOpen(false)} />}
+      {chat && <ChatArchiveActions chatId={chat.id} />}
+      {optionsOpen && (
+        <ChatOptionsForm
+          key={chat?.id ?? 'new'}
+          initial={options}
+          offersThinking={config !== undefined && acceptsThinkingBudget(config.provider)}
+          onSave={save}
+        />
+      )}
     </header>
-  );
-}
-
-function ChatOptions({ chat, onDone }: { chat: Chat; onDone: () => void }) {
-  const s = useStrings(conversationStrings);
-  const [systemPrompt, setSystemPrompt] = useState(chat.systemPrompt);
-  return (
-    <form
-      className="chat-options"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void changeChat(appStorage(), chat.id, { systemPrompt }).then(onDone);
-      }}
-    >
-      <label>
-        {s.systemPrompt}
-        <textarea value={systemPrompt} onChange={(event) => setSystemPrompt(event.target.value)} rows={4} />
-      </label>
-      <button type="submit" className="button primary">
-        {s.save}
-      </button>
-    </form>
   );
 }

@@ -12,6 +12,7 @@ import { DropTarget } from '../attachments/drop-target.tsx';
 import { useFileDrop } from '../attachments/use-file-drop.ts';
 import { ChatHeader } from './chat-header.tsx';
 import { Composer } from './composer.tsx';
+import { contextStartId } from './context-start.ts';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageList } from './message-list.tsx';
 
@@ -39,6 +40,12 @@ export function ChatView() {
     return id ? getModelConfig(db, id) : undefined;
   }, []);
 
+  const chatConfig = configs.find((config) => config.id === chat?.modelConfigId) ?? defaultConfig ?? configs[0];
+  const contextStart = useMemo(
+    () => (chat ? contextStartId({ messages, chat, config: chatConfig }) : null),
+    [messages, chat, chatConfig],
+  );
+
   // Stop is offered for the answer this tab is streaming; another tab's answer only blocks re-asking.
   const { busy, streamingHereId } = useChatActivity(chatId, messages);
   // Files dropped anywhere on the open chat go to its composer.
@@ -55,6 +62,7 @@ export function ChatView() {
           busy={busy}
           hasEarlier={page?.hasEarlier ?? false}
           onShowEarlier={() => setPaging({ chatId, count: shownCount + messagePageSize })}
+          contextStartId={contextStart}
         />
       ) : (
         <div className="empty-chat">

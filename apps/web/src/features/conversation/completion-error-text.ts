@@ -19,6 +19,10 @@ export function completionErrorText(error: CompletionError, s: ConversationStrin
       detail: `${error.message}${retry}`,
     };
   }
+  if (error.contextOverflow !== undefined) {
+    const { neededTokens, contextWindow } = error.contextOverflow;
+    return { title: s.tooLongTitle, detail: s.tooLongDetail(neededTokens, contextWindow) };
+  }
   if (error.code === 'not_saved') return { title: s.errorCodes.not_saved, detail: s.notSaved };
   return { title: s.errorCodes[error.code], detail: error.message };
 }

@@ -48,7 +48,13 @@ export function Composer({ chatId, streamingAnswerId }: { chatId: string | null;
     }
   };
 
-  const problemText = problem === 'no_model' ? s.noModel : problem === 'storage_full' ? s.storageFull : s.storageFailed;
+  const problemTexts: Record<UserFacingErrorCode, string> = {
+    no_model: s.noModel,
+    too_long: s.tooLong,
+    storage_full: s.storageFull,
+    storage_failed: s.storageFailed,
+  };
+  const problemText = problemTexts[problem ?? 'storage_failed'];
 
   return (
     <form className="composer" onSubmit={onSubmit}>

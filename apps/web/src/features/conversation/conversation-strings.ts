@@ -56,6 +56,18 @@ export const conversationStrings: Strings<{
   forkHere: string;
   deleteBelowTitle: string;
   deleteBelowBody: (below: number) => string;
+  /** A question that alone is more than the model's context window. */
+  tooLongTitle: string;
+  tooLongDetail: (neededTokens: number, contextWindow: number) => string;
+  tooLong: string;
+  /** The divider above the oldest message the model is sent. */
+  contextStart: string;
+  temperature: string;
+  maxTokens: string;
+  thinkingBudget: string;
+  /** Placeholder of a chat option left to the model's own setting. */
+  modelsOwn: string;
+  useAsDefault: string;
 }> = {
   en: {
     message: 'Message',
@@ -191,6 +203,17 @@ export const conversationStrings: Strings<{
       below === 1
         ? 'The message below it is deleted too, in every version.'
         : `The ${below} messages below it are deleted too, in every version.`,
+    tooLongTitle: 'Too long for this model',
+    tooLongDetail: (needed, window) =>
+      `The question needs about ${needed.toLocaleString('en')} tokens with the system prompt and room for the answer, but the model reads ${window.toLocaleString('en')}. Shorten it, or choose a model with a larger context window (Settings → Models).`,
+    tooLong:
+      'This message is too long for the model’s context window. Shorten it, or choose a model with a larger one. Your text is still here.',
+    contextStart: 'Earlier messages are not sent to the model',
+    temperature: 'Temperature',
+    maxTokens: 'Max tokens',
+    thinkingBudget: 'Thinking budget (tokens)',
+    modelsOwn: 'The model’s setting',
+    useAsDefault: 'Use as default',
   },
   'zh-CN': {
     message: '消息',
@@ -318,5 +341,15 @@ export const conversationStrings: Strings<{
     forkHere: '从这里开始新对话',
     deleteBelowTitle: '删除这条消息？',
     deleteBelowBody: (below) => `它下面的 ${below} 条消息（所有版本）也会一并删除。`,
+    tooLongTitle: '内容超出此模型的上下文长度',
+    tooLongDetail: (needed, window) =>
+      `这个问题加上系统提示词和回答所需的空间约为 ${needed} 个令牌，而此模型最多读取 ${window} 个。请缩短内容，或选择上下文窗口更大的模型（设置 → 模型）。`,
+    tooLong: '这条消息超出了模型的上下文窗口。请缩短内容，或选择上下文窗口更大的模型。你输入的文字仍在此处。',
+    contextStart: '更早的消息不会发送给模型',
+    temperature: '温度',
+    maxTokens: '最大令牌数',
+    thinkingBudget: '思考预算（令牌）',
+    modelsOwn: '使用模型的设置',
+    useAsDefault: '设为新对话的默认模型',
   },
 };

@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef } from 'react';
+import { Fragment, useLayoutEffect, useRef } from 'react';
 import type { ShownMessage } from '../../db/branches-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
+import { ContextDivider } from './context-divider.tsx';
 import { conversationStrings } from './conversation-strings.ts';
 import { MessageItem } from './message-item.tsx';
 
@@ -12,10 +13,12 @@ interface MessageListProps {
   /** Older messages exist beyond this page. */
   hasEarlier: boolean;
   onShowEarlier: () => void;
+  /** The oldest message on screen the model is sent, when older ones are not; the divider goes above it. */
+  contextStartId: string | null;
 }
 
 /** The branch on screen, newest at the bottom, following new text while the reader is at the bottom. */
-export function MessageList({ messages, busy, hasEarlier, onShowEarlier }: MessageListProps) {
+export function MessageList({ messages, busy, hasEarlier, onShowEarlier, contextStartId }: MessageListProps) {
   const s = useStrings(conversationStrings);
   const scroller = useRef<HTMLElement>(null);
   const pinnedToBottom = useRef(true);
@@ -53,7 +56,10 @@ export function MessageList({ messages, busy, hasEarlier, onShowEarlier }: Messa
         {/* Keyed by place in the branch: switching versions changes the message in a place, not the place,
             so the switcher the person is using keeps the focus. */}
         {messages.map(({ message, place, versions }) => (
-          <MessageItem key={place} message={message} versions={versions} chatBusy={busy} />
+          <Fragment key={place}>
+            {message.id === contextStartId && <ContextDivider />}
+            <MessageItem message={message} versions={versions} chatBusy={busy} />
+          </Fragment>
         ))}
       </div>
     </section>

@@ -28,6 +28,7 @@ const values: ModelFormValues = {
   temperature: '0.7',
   maxTokens: '',
   thinkingBudget: '',
+  contextWindow: '',
   connection: 'auto',
 };
 

@@ -14,6 +14,8 @@ export interface ModelFormValues {
   temperature: string;
   maxTokens: string;
   thinkingBudget: string;
+  /** Empty: the provider's list, a known figure or an assumed one (core `contextWindowOf`). */
+  contextWindow: string;
   connection: ConnectionMode;
 }
 
@@ -36,6 +38,7 @@ export function formValuesOf(config: ModelConfig, apiKey: string): ModelFormValu
     temperature: config.temperature === undefined ? '' : String(config.temperature),
     maxTokens: config.maxTokens === undefined ? '' : String(config.maxTokens),
     thinkingBudget: config.thinkingBudget === undefined ? '' : String(config.thinkingBudget),
+    contextWindow: config.contextWindow === undefined ? '' : String(config.contextWindow),
     connection: config.connection,
   };
 }
@@ -53,6 +56,8 @@ export function validateModelForm(values: ModelFormValues): ModelFormResult {
   // A budget typed for Anthropic stays in the form when another provider is picked, but is not saved with it.
   const thinkingBudget = acceptsThinkingBudget(provider) ? optionalNumber(values.thinkingBudget) : undefined;
   if (Number.isNaN(thinkingBudget)) errors.thinkingBudget = 'Enter a whole number, or leave it empty';
+  const contextWindow = optionalNumber(values.contextWindow);
+  if (Number.isNaN(contextWindow)) errors.contextWindow = 'Enter a whole number of tokens, or leave it empty';
 
   const parsed = modelConfigFieldsSchema.safeParse({
     name: values.name,
@@ -64,6 +69,7 @@ export function validateModelForm(values: ModelFormValues): ModelFormResult {
     ...(temperature === undefined || Number.isNaN(temperature) ? {} : { temperature }),
     ...(maxTokens === undefined || Number.isNaN(maxTokens) ? {} : { maxTokens }),
     ...(thinkingBudget === undefined || Number.isNaN(thinkingBudget) ? {} : { thinkingBudget }),
+    ...(contextWindow === undefined || Number.isNaN(contextWindow) ? {} : { contextWindow }),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -91,6 +97,7 @@ const formFields: readonly string[] = [
   'temperature',
   'maxTokens',
   'thinkingBudget',
+  'contextWindow',
   'connection',
 ];
 function isFormField(name: string): name is ModelFormField {

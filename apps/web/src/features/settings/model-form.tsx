@@ -1,7 +1,7 @@
-import { acceptsThinkingBudget, hasModelList, presetById, providerPresets } from '@hearth/core';
+import { acceptsThinkingBudget, contextWindowOf, hasModelList, presetById, providerPresets } from '@hearth/core';
 import { connectionModeSchema } from '@hearth/schema';
 import { type FormEvent, useId, useState } from 'react';
-import { fetchModelIds, testConnection } from '../../actions/provider-checks.ts';
+import { fetchModelIds, type ListedModels, testConnection } from '../../actions/provider-checks.ts';
 import { saveModel } from '../../actions/settings-actions.ts';
 import { appStorage } from '../../app/app-storage.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
@@ -30,8 +30,17 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
   const [errors, setErrors] = useState<ModelFormErrors>({});
   const [showKey, setShowKey] = useState(false);
   const [check, setCheck] = useState<CheckStatus>({ kind: 'idle' });
-  const [modelIds, setModelIds] = useState<string[]>([]);
+  const [listed, setListed] = useState<ListedModels>({ ids: [], contextWindows: {} });
   const set = (field: keyof ModelFormValues) => (value: string) => setValues((old) => ({ ...old, [field]: value }));
+  // The window the provider's list gives the model id, filled in while the field is empty or still holds the
+  // figure the list gave another id: what the person typed stays.
+  const followList = (old: ModelFormValues, modelId: string, windows: Record<string, number>): ModelFormValues => {
+    const before = windows[old.modelId.trim()] ?? listed.contextWindows[old.modelId.trim()];
+    const after = windows[modelId.trim()];
+    const untouched = old.contextWindow === '' || old.contextWindow === String(before);
+    return { ...old, modelId, contextWindow: untouched && after !== undefined ? String(after) : old.contextWindow };
+  };
+  const setModelId = (modelId: string) => setValues((old) => followList(old, modelId, listed.contextWindows));
 
   const preset = presetById(values.preset);
   const changePreset = (id: string) => {
@@ -72,10 +81,14 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
       );
     } else {
       const result = await fetchModelIds(appStorage(), { fields, apiKey: values.apiKey });
-      if (result.success) setModelIds(result.value);
+      if (result.success) {
+        const found = result.value;
+        setListed(found);
+        setValues((old) => followList(old, old.modelId, found.contextWindows));
+      }
       setCheck(
         result.success
-          ? { kind: 'ok', text: s.foundModels(result.value.length) }
+          ? { kind: 'ok', text: s.foundModels(result.value.ids.length) }
           : { kind: 'failed', text: result.error },
       );
     }
@@ -110,14 +123,14 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
       <TextField
         label={s.modelId}
         value={values.modelId}
-        onValue={set('modelId')}
+        onValue={setModelId}
         error={errors.modelId}
         list={`${formId}-models`}
         autoComplete="off"
         hint={preset.provider === 'azure' ? s.deploymentHint : undefined}
       />
       <datalist id={`${formId}-models`}>
-        {modelIds.map((modelId) => (
+        {listed.ids.map((modelId) => (
           <option key={modelId} value={modelId} />
         ))}
       </datalist>
@@ -172,6 +185,15 @@ export function ModelForm({ id, initial, onDone }: ModelFormProps) {
           placeholder={s.optional}
         />
       </div>
+      <TextField
+        label={s.contextWindow}
+        value={values.contextWindow}
+        onValue={set('contextWindow')}
+        error={errors.contextWindow}
+        inputMode="numeric"
+        placeholder={s.optional}
+        hint={s.contextWindowHint(contextWindowOf({ provider: preset.provider, modelId: values.modelId.trim() }))}
+      />
       {acceptsThinkingBudget(preset.provider) && (
         <TextField
           label={s.thinkingBudget}

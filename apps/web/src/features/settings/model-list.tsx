@@ -26,6 +26,7 @@ function newModelValues(): ModelFormValues {
     temperature: '',
     maxTokens: '',
     thinkingBudget: '',
+    contextWindow: '',
     connection: 'auto',
   };
 }

@@ -23,6 +23,8 @@ export const settingsStrings: Strings<{
   maxTokens: string;
   thinkingBudget: string;
   thinkingBudgetHint: string;
+  contextWindow: string;
+  contextWindowHint: (assumed: number) => string;
   deploymentHint: string;
   optional: string;
   save: string;
@@ -86,6 +88,9 @@ export const settingsStrings: Strings<{
     headersHint: 'One per line, as Name: value',
     temperature: 'Temperature',
     maxTokens: 'Max tokens',
+    contextWindow: 'Context window (tokens)',
+    contextWindowHint: (assumed) =>
+      `How much the model reads at once; only the newest messages that fit are sent. Filled in from the provider’s model list when it says; left empty, ${assumed.toLocaleString('en')} is assumed.`,
     thinkingBudget: 'Thinking budget (tokens)',
     thinkingBudgetHint:
       'Lets the model think before it answers, up to this many tokens, and shows its thinking. Anthropic needs at least 1024. Empty: no thinking asked for.',
@@ -152,6 +157,9 @@ export const settingsStrings: Strings<{
     headersHint: '每行一个，格式为 名称: 值',
     temperature: '温度',
     maxTokens: '最大令牌数',
+    contextWindow: '上下文窗口（令牌）',
+    contextWindowHint: (assumed) =>
+      `模型一次能读取的长度；只发送放得下的最新消息。服务商的模型列表提供时会自动填写；留空则按 ${assumed} 计算。`,
     thinkingBudget: '思考预算（令牌）',
     thinkingBudgetHint:
       '让模型在回答前思考，最多用这么多令牌，并显示其思考过程。Anthropic 至少需要 1024。留空则不要求思考。',
