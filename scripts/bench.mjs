@@ -17,6 +17,8 @@ console.log('\n=== Relay CPU per stream (relay vs a minimal pass-through proxy, 
 await run('pnpm', ['exec', 'tsx', 'apps/sync-server/bench/relay-cpu-bench.ts']);
 console.log('\n=== Sync server throughput (HTTP vs raw SQLite)');
 await run('pnpm', ['exec', 'tsx', 'apps/sync-server/bench/sync-bench.ts']);
+console.log('\n=== Scale-out (PostgreSQL with 1, 2 and 4 server processes vs one SQLite process)');
+await run('pnpm', ['exec', 'tsx', 'apps/sync-server/bench/scale-out-bench.ts']);
 console.log('\n=== Sync in the browser (initial sync, propagation)');
 await run('pnpm', ['exec', 'tsx', 'bench/sync.bench.ts'], { cwd: 'e2e' });
 console.log('\n=== Cold start with a large history');

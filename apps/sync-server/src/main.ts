@@ -24,7 +24,13 @@ try {
   server = await createServer({ config });
   const { url } = await server.listen();
   server.app.log.info(
-    { url, relayOnly: config.relayOnly, dataDir: config.relayOnly ? undefined : config.dataDir },
+    {
+      url,
+      relayOnly: config.relayOnly,
+      // Where sync data lives; never the database URL, which may hold a password.
+      database: config.relayOnly ? undefined : config.databaseUrl === undefined ? 'sqlite' : 'postgres',
+      dataDir: config.relayOnly || config.databaseUrl !== undefined ? undefined : config.dataDir,
+    },
     `Hearth is listening at ${url}`,
   );
 } catch (error) {

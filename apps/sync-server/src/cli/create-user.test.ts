@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startPostgresCluster } from '../../test/postgres-cluster.ts';
 import { type SpawnedScript, spawnScript } from '../../test/spawn-script.ts';
 import { filesContaining, makeTempDir } from '../../test/temp-dir.ts';
 import { startTestServer, testConfig } from '../../test/test-server.ts';
@@ -66,5 +67,29 @@ describe('create-user', () => {
     const cli = run(['--data', 'x']);
     expect((await cli.exited).code).toBe(1);
     expect(cli.stderr()).toContain('Usage: create-user.ts');
+  });
+});
+
+describe('create-user on PostgreSQL', () => {
+  it('creates the user in the server’s DATABASE_URL, and a server on it accepts the token', async () => {
+    const cluster = await startPostgresCluster();
+    try {
+      const url = await cluster.createDatabase('cli');
+      const cli = run(['--database-url', url, '--device-name', 'My laptop']);
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+      expect(cli.stdout()).toContain(`in ${url}.`);
+      const token = cli.stdout().trim().split('\n').at(-1) ?? '';
+      const running = await startTestServer({
+        config: testConfig({ cwd: temp.path, env: { DATABASE_URL: url, STATIC_DIR: temp.path, LOG_LEVEL: 'warn' } }),
+      });
+      try {
+        const devices = await syncClient({ url: running.url, token }).devices.list.query();
+        expect(devices).toEqual([expect.objectContaining({ name: 'My laptop', current: true })]);
+      } finally {
+        await running.close();
+      }
+    } finally {
+      await cluster.stop();
+    }
   });
 });

@@ -3,9 +3,9 @@
 // rest of the contract runs on both stores the same way (`describe.each(storeBackends())`): clocks bound
 // to devices (device-clocks.test.ts), tombstones past the horizon (tombstone-horizon.test.ts), pairing
 // (pairing.test.ts) and devices (devices.test.ts).
-import { syncLimits, syncProtocolVersion } from '@hearth/schema';
+import { syncLimits, syncProtocolVersion, wireRecordKey } from '@hearth/schema';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type InProcessSyncOn, startSyncOn, type TestDevice } from '../test/in-process-sync.ts';
+import { type InProcessSyncOn, pairDevice, startSyncOn, type TestDevice } from '../test/in-process-sync.ts';
 import { chatChange, clockAt, messageChange, mutationsOf, pushOf, testNowMs, tombstoneOf } from '../test/records.ts';
 import { storeBackends } from '../test/store-backends.ts';
 import { errorOf } from '../test/sync-error-of.ts';
@@ -150,6 +150,37 @@ describe.each(storeBackends())('the $name store', (backend) => {
   });
 
   describe('pull', () => {
+    it('misses nothing while the user’s devices push at once: each write takes the next number as it commits', async () => {
+      const all = [device];
+      for (let index = 1; index < 6; index += 1) all.push(await pairDevice(sync, device, `device ${index}`));
+      let pushing = true;
+      const pushes = all.map(async (writer, index) => {
+        for (let batch = 0; batch < 4; batch += 1) {
+          const changes = Array.from({ length: 5 }, () =>
+            chatChange({ updatedAt: clockAt({ deviceId: `dev${index}` }) }),
+          );
+          await writer.call.sync.push(pushOf(mutationsOf(changes, batch * 5 + 1)));
+        }
+      });
+      // A device pulling from its cursor all along, as the pushes commit in whatever order they do.
+      const seen = new Set<string>();
+      const puller = (async () => {
+        let cursor = 0;
+        for (;;) {
+          const last = !pushing;
+          const page = await device.call.sync.pull({ protocolVersion: syncProtocolVersion, cursor, limit: 7 });
+          for (const change of page.records) seen.add(wireRecordKey(change));
+          cursor = page.cursor;
+          if (last && !page.hasMore) return cursor;
+        }
+      })();
+      await Promise.all(pushes);
+      pushing = false;
+      expect(await puller).toBe(120);
+      expect(seen.size).toBe(120);
+      expect(await userSeq()).toBe(120);
+    });
+
     it('pages the user’s changes oldest first by a cursor the writes assigned', async () => {
       const changes = Array.from({ length: 5 }, (_, n) => messageChange({ content: `m${n}` }));
       await device.call.sync.push(pushOf(mutationsOf(changes)));
