@@ -81,6 +81,8 @@ export { type Id, idSchema } from './id.ts';
 export { importWorkerMessageSchema } from './import-worker-message.ts';
 export { findUnkeepableKey } from './kept-keys.ts';
 export { knownShape, type SchemaOf } from './known-fields.ts';
+export { mcpRelayPathPrefix, mcpStdioPathPrefix } from './mcp-relay-contract.ts';
+export { type McpStdioEntry, type McpStdioList, mcpStdioEntrySchema, mcpStdioListSchema } from './mcp-stdio-list.ts';
 export {
   type ConnectionPath,
   connectionPathSchema,
