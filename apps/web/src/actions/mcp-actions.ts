@@ -1,5 +1,5 @@
-import { type McpServer, mcpStdioListSchema, mcpStdioPathPrefix, relayTokenHeader } from '@hearth/schema';
-import { getMcpSecret } from '../db/mcp-servers-repository.ts';
+import { mcpStdioListSchema, mcpStdioPathPrefix, relayTokenHeader } from '@hearth/schema';
+import { getMcpSecret, getMcpServer } from '../db/mcp-servers-repository.ts';
 import type { Storage } from '../db/storage.ts';
 import type { McpServerInventory } from '../mcp/inspect-mcp-server.ts';
 import type { McpOutcome } from '../mcp/mcp-session.ts';
@@ -9,14 +9,18 @@ import { relayEndpoint } from './relay-settings.ts';
 // The MCP client is loaded only when a server is tested or called, never with the first page.
 const loadInspect = () => import('../mcp/inspect-mcp-server.ts');
 
-/** The health check of a server the person added, with its device-local token and headers. */
-export async function testMcpServer(storage: Storage, server: McpServer): Promise<McpOutcome<McpServerInventory>> {
-  const [secret, relay, { inspectMcpServer }] = await Promise.all([
-    getMcpSecret(storage.db, server.id),
+/**
+ * The health check of a server the person added, as stored now (a switch to the relay a moment ago included),
+ * with its device-local token and headers.
+ */
+export async function testMcpServer(storage: Storage, id: string): Promise<McpOutcome<McpServerInventory> | undefined> {
+  const [server, secret, relay, { inspectMcpServer }] = await Promise.all([
+    getMcpServer(storage.db, id),
+    getMcpSecret(storage.db, id),
     relayEndpoint(storage),
     loadInspect(),
   ]);
-  return inspectMcpServer(mcpTargetOf({ server, secret, relay }));
+  return server === undefined ? undefined : inspectMcpServer(mcpTargetOf({ server, secret, relay }));
 }
 
 /** The health check of a stdio server the operator offers on the relay's server. */

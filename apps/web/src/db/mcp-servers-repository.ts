@@ -66,6 +66,14 @@ export async function listMcpServers(db: AppDatabase): Promise<McpServer[]> {
   return servers.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** One MCP server, if it is there and this version can read it. */
+export async function getMcpServer(db: AppDatabase, id: string): Promise<McpServer | undefined> {
+  const setting = await db.settings.get(mcpServerSettingKey(id));
+  if (!isLive(setting)) return undefined;
+  const parsed = mcpServerSchema.safeParse(setting.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The token and headers this device keeps for an MCP server (empty when none). */
 export async function getMcpSecret(db: AppDatabase, id: string): Promise<McpServerSecret> {
   const stored = await db.mcpSecrets.get(id);

@@ -7,20 +7,24 @@ import { mcpStrings } from './mcp-strings.ts';
 
 type Health = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; outcome: McpOutcome<McpServerInventory> };
 
+/** A test of a server that is gone (removed on another device meanwhile) shows nothing. */
+type TestResult = McpOutcome<McpServerInventory> | undefined;
+
 /**
  * The Test button of one server and what it found: reachable with its tools, resources and prompts, or the
  * problem in words. `onProblem` may offer a way out (switching to the relay for a CORS refusal).
  */
 export function McpHealth(props: {
   serverName: string;
-  test: () => Promise<McpOutcome<McpServerInventory>>;
+  test: () => Promise<TestResult>;
   fix?: (problem: McpProblem) => { label: string; run: () => Promise<void> } | undefined;
 }) {
   const s = useStrings(mcpStrings);
   const [health, setHealth] = useState<Health>({ kind: 'idle' });
   const run = async () => {
     setHealth({ kind: 'running' });
-    setHealth({ kind: 'done', outcome: await props.test() });
+    const outcome = await props.test();
+    setHealth(outcome === undefined ? { kind: 'idle' } : { kind: 'done', outcome });
   };
   const outcome = health.kind === 'done' ? health.outcome : undefined;
   const fix = outcome !== undefined && !outcome.success ? props.fix?.(outcome.problem) : undefined;

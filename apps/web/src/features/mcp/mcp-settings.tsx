@@ -112,7 +112,7 @@ export function McpSettings() {
             </button>
             <McpHealth
               serverName={server.name}
-              test={() => testMcpServer(storage, server)}
+              test={() => testMcpServer(storage, server.id)}
               fix={(problem) =>
                 problem.code === 'cors_refused' && server.connection === 'direct'
                   ? { label: s.useRelay, run: () => update(server, { connection: 'relay' }) }
@@ -137,10 +137,8 @@ export function McpSettings() {
               <li key={server.name} className="model-row mcp-row">
                 <div className="model-row-text">
                   <strong>{server.name}</strong>
-                  <span className="muted">
-                    {server.description === undefined ? '' : `${server.description} · `}
-                    {s.providedByServer}
-                  </span>
+                  {server.description !== undefined && <span className="muted">{server.description}</span>}
+                  <span className="badge">{s.providedByServer}</span>
                 </div>
                 <McpHealth serverName={server.name} test={() => testStdioServer(storage, server.name)} />
               </li>
