@@ -6,6 +6,7 @@ export const startupErrorCodes = [
   'database_too_new',
   'migration_failed',
   'relay_options_invalid',
+  'mcp_stdio_config_invalid',
   'listen_failed',
 ] as const;
 export type StartupErrorCode = (typeof startupErrorCodes)[number];

@@ -77,6 +77,13 @@ export { type ImportedChatRecords, importedChatGroup } from './import-pipeline/i
 export { type ImportPreview, previewImport } from './import-pipeline/preview-import.ts';
 export { type ImportReport, type WriteImportOptions, writeImport } from './import-pipeline/write-import.ts';
 export {
+  classifyMcpFailure,
+  type McpFailureFacts,
+  type McpProblem,
+  type McpProblemCode,
+  mcpProblemCodes,
+} from './mcp/mcp-problem.ts';
+export {
   buildChatRequest,
   type ChatRequestInput,
   type ProviderChatRequest,

@@ -25,13 +25,12 @@ const credentialHeaderNames = new Set([
   'x-goog-api-key',
 ]);
 
-/** Extra HTTP headers for a provider, validated so a typo is caught in the form, not at send time. */
-export const headerMapSchema = z.record(z.string(), z.string()).check(
-  z.superRefine((headers, ctx) => {
+function checkHeaders(options: { refuseCredentials: boolean }) {
+  return z.superRefine<Record<string, string>>((headers, ctx) => {
     for (const [name, value] of Object.entries(headers)) {
       if (!headerNamePattern.test(name)) {
         ctx.addIssue({ code: 'custom', message: `"${name}" is not a valid header name`, path: [name] });
-      } else if (credentialHeaderNames.has(name.toLowerCase())) {
+      } else if (options.refuseCredentials && credentialHeaderNames.has(name.toLowerCase())) {
         ctx.addIssue({
           code: 'custom',
           message: `Put keys in the API key field, not in ${name}: it stays on this device`,
@@ -44,6 +43,12 @@ export const headerMapSchema = z.record(z.string(), z.string()).check(
         ctx.addIssue({ code: 'custom', message: `The value of ${name} may not contain line breaks`, path: [name] });
       }
     }
-  }),
-);
+  });
+}
+
+/** Extra HTTP headers for a provider, validated so a typo is caught in the form, not at send time. */
+export const headerMapSchema = z.record(z.string(), z.string()).check(checkHeaders({ refuseCredentials: true }));
 export type HeaderMap = z.infer<typeof headerMapSchema>;
+
+/** Extra headers that stay on the device (an MCP server's secrets): credentials allowed, the rest as above. */
+export const headerValueMapSchema = z.record(z.string(), z.string()).check(checkHeaders({ refuseCredentials: false }));

@@ -102,13 +102,29 @@ export {
   temperatureSchema,
   thinkingBudgetSchema,
 } from './generation-params.ts';
-export { type HeaderMap, headerMapSchema } from './header-map.ts';
+export { type HeaderMap, headerMapSchema, headerValueMapSchema } from './header-map.ts';
 export { type DeviceId, deviceIdSchema, type HlcString, hlcSchema } from './hlc.ts';
 export { type HttpUrl, httpUrlSchema } from './http-url.ts';
 export { type Id, idSchema } from './id.ts';
 export { importWorkerMessageSchema } from './import-worker-message.ts';
 export { findUnkeepableKey } from './kept-keys.ts';
 export { knownShape, type SchemaOf } from './known-fields.ts';
+export { mcpRelayPathPrefix, mcpStdioPathPrefix } from './mcp-relay-contract.ts';
+export { type McpSecret, mcpSecretSchema } from './mcp-secret.ts';
+export {
+  isMcpServerSettingKey,
+  type McpConnection,
+  type McpServer,
+  type McpServerFields,
+  type McpTransport,
+  mcpConnectionSchema,
+  mcpServerFieldsSchema,
+  mcpServerSchema,
+  mcpServerSettingKey,
+  mcpServerSettingKeyRange,
+  mcpTransportSchema,
+} from './mcp-server.ts';
+export { type McpStdioEntry, type McpStdioList, mcpStdioEntrySchema, mcpStdioListSchema } from './mcp-stdio-list.ts';
 export {
   type ConnectionPath,
   connectionPathSchema,

@@ -68,6 +68,14 @@ export {
 export { type FixtureMessage, type FixtureTree, sampleTree, shownBranch } from './import-fixtures/sample-tree.ts';
 export { writeBigChatgptExport } from './import-fixtures/write-big-chatgpt-export.ts';
 export { type ZipInput, type ZipWriterOptions, zipBytes, zipStream } from './import-fixtures/zip-writer.ts';
+export {
+  type FakeMcpServer,
+  type FakeMcpServerOptions,
+  type McpRecordedRequest,
+  startFakeMcpServer,
+} from './mcp/fake-mcp-server.ts';
+export { fakeMcpCatalog, type McpToolRuns } from './mcp/mcp-catalog.ts';
+export { stdioMcpServerScript } from './mcp/stdio-mcp-script.ts';
 export { type OpenAiErrorBody, openAiErrorBody } from './openai-error.ts';
 export type { PixelHit, RecordedRequest, RequestOutcome } from './recorded-request.ts';
 export type { WireUsage } from './reply-plan.ts';

@@ -21,6 +21,7 @@ export const configFields = {
   relayTotalTimeoutMs: 'RELAY_TOTAL_TIMEOUT_MS',
   relayRequestsPerMinute: 'RELAY_REQUESTS_PER_MINUTE',
   relayCorsOrigins: 'RELAY_CORS_ORIGINS',
+  mcpStdioConfig: 'MCP_STDIO_CONFIG',
   syncSignup: 'SYNC_SIGNUP',
   syncTombstoneDays: 'SYNC_TOMBSTONE_DAYS',
   syncMaxClockAheadMs: 'SYNC_MAX_CLOCK_AHEAD_MS',

@@ -20,6 +20,7 @@ const descriptions: Record<(typeof configKeys)[number], string> = {
   relayTotalTimeoutMs: 'longest whole relayed exchange',
   relayRequestsPerMinute: 'relay requests per minute per token (or per client address); 0 is unlimited',
   relayCorsOrigins: 'comma-separated origins allowed to call the relay cross-origin',
+  mcpStdioConfig: 'JSON file of stdio MCP servers offered through the MCP relay (docs/relay.md)',
   syncSignup: 'self-service sign-up on the sync API (default off; create users with src/cli/create-user.ts)',
   syncTombstoneDays: 'days deleted records are remembered for devices that were offline (default 30)',
   syncMaxClockAheadMs: "how far ahead of this server's clock a record's clock may be (default 300000)",

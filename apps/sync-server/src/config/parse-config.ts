@@ -63,6 +63,7 @@ function toServerConfig(settings: Settings, cwd: string): ServerConfig {
     relayOnly: settings.relayOnly,
     staticDir: resolve(cwd, settings.staticDir),
     logLevel: settings.logLevel,
+    mcpStdioConfig: settings.mcpStdioConfig === undefined ? undefined : resolve(cwd, settings.mcpStdioConfig),
     relay: {
       token: settings.relayToken,
       allowedHosts: settings.relayAllowedHosts,

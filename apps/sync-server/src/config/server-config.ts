@@ -44,6 +44,7 @@ export const settingsSchema = z.object({
   // 0 switches the relay's rate limit off.
   relayRequestsPerMinute: integerText({ min: 0, max: 1_000_000 }).default(relayDefaults.requestsPerMinute),
   relayCorsOrigins: listText(originEntry).default([...relayDefaults.corsOrigins]),
+  mcpStdioConfig: pathText.optional(),
   syncSignup: booleanText.default(false),
   syncTombstoneDays: integerText({ min: 1, max: 36_500 }).default(syncDefaults.tombstoneDays),
   // At least a second: devices' clocks are never exactly equal to the server's.
@@ -69,6 +70,8 @@ export interface ServerConfig {
   staticDir: string;
   logLevel: LogLevel;
   relay: RelayOptions;
+  /** The operator's file of stdio MCP servers, absolute; none offered when undefined. */
+  mcpStdioConfig: string | undefined;
   /** The sync API's settings; unused in relay-only mode, which has no sync API. */
   sync: SyncOptions;
   /** The blob store's settings; unused in relay-only mode, which has no blob store. */

@@ -1,4 +1,4 @@
-import { relayPathPrefix } from '@hearth/schema';
+import { mcpRelayPathPrefix, relayPathPrefix } from '@hearth/schema';
 import { scrubErrorMessage, withoutQuery } from './scrub-text.ts';
 
 /** What a request contributes to a log line: never headers, query string or body. */
@@ -18,8 +18,8 @@ export function serializeRequest(request: LoggedRequest) {
   const path = withoutQuery(request.url ?? '');
   const method = request.method ?? '';
   // The route too: an absolute-form target (`GET http://host/relay/v1/...`) reaches the relay's route.
-  if (path.startsWith(relayPathPrefix) || route?.startsWith(relayPathPrefix)) {
-    return { method, route: route ?? relayPathPrefix };
+  for (const prefix of [relayPathPrefix, mcpRelayPathPrefix]) {
+    if (path.startsWith(prefix) || route?.startsWith(prefix)) return { method, route: route ?? prefix };
   }
   return route === undefined ? { method, path } : { method, path, route };
 }

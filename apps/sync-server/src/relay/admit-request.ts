@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { checkTarget, type HostPolicy } from './host-policy.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { relayPrefix, relayTokenHeader, upstreamHeader } from './relay-contract.ts';
+import { relayTokenHeader, upstreamHeader } from './relay-contract.ts';
 import { passed, RelayError, type RelayResult, refused } from './relay-error.ts';
+import { llmRelayProfile, type RelayProfile } from './relay-profile.ts';
 import type { AllowedTarget, TargetMemo } from './target-memo.ts';
 import { parseUpstreamTarget, type UpstreamTarget } from './upstream-target.ts';
 
@@ -32,11 +33,19 @@ export const requestTooLarge = (maxBytes: number): RelayError =>
   );
 
 /** The client's path and query after the relay prefix, appended raw to the base path (nothing decoded). */
-export function upstreamPath(options: { url: string | undefined; basePath: string }): RelayResult<string> {
+export function upstreamPath(options: {
+  url: string | undefined;
+  basePath: string;
+  profile?: RelayProfile;
+}): RelayResult<string> {
+  const { prefix, appendsPath } = options.profile ?? llmRelayProfile;
   const url = options.url ?? '';
-  const rest = url.startsWith(relayPrefix) ? url.slice(relayPrefix.length) : undefined;
+  const rest = url.startsWith(prefix) ? url.slice(prefix.length) : undefined;
+  if (!appendsPath && rest !== '') {
+    return refused('invalid_path', `MCP relay requests go to ${prefix} itself; the MCP URL goes in ${upstreamHeader}.`);
+  }
   if (rest === undefined || (rest !== '' && !rest.startsWith('/') && !rest.startsWith('?'))) {
-    return refused('invalid_path', `Relay requests go to ${relayPrefix}/<path>.`);
+    return refused('invalid_path', `Relay requests go to ${prefix}/<path>.`);
   }
   const path = `${options.basePath}${rest}`;
   return passed(path.startsWith('/') ? path : `/${path}`);
@@ -51,6 +60,8 @@ export function admitRequest(options: {
   headers: IncomingHttpHeaders;
   url: string | undefined;
   clientIp: string;
+  /** Which relay asks; the LLM relay when absent. */
+  profile?: RelayProfile;
 }): RelayResult<Admission> {
   const { gate, headers } = options;
   if (gate.tokenCheck !== undefined) {
@@ -69,7 +80,11 @@ export function admitRequest(options: {
   const allowed = allowedTarget(gate, headers[upstreamHeader]);
   if (!allowed.success) return allowed;
   const { target, exempt } = allowed.value;
-  const path = upstreamPath({ url: options.url, basePath: target.basePath });
+  const path = upstreamPath({
+    url: options.url,
+    basePath: target.basePath,
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+  });
   if (!path.success) return path;
   const declared = Number(headers['content-length']);
   if (declared > gate.maxRequestBytes) return { success: false, error: requestTooLarge(gate.maxRequestBytes) };

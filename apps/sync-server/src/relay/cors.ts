@@ -23,13 +23,19 @@ export function corsHeaders(options: {
 export function preflightHeaders(options: {
   origin: string | undefined;
   allowed: ReadonlySet<string>;
+  /** The headers a client may send; the LLM relay's when absent. */
+  forwardedHeaders?: readonly string[];
 }): OutgoingHttpHeaders {
   const base = corsHeaders(options);
   if (Object.keys(base).length === 0) return {};
+  const headers =
+    options.forwardedHeaders === undefined
+      ? allowedHeaders
+      : [upstreamHeader, relayTokenHeader, ...options.forwardedHeaders].join(', ');
   return {
     ...base,
     'access-control-allow-methods': relayMethods.join(', '),
-    'access-control-allow-headers': allowedHeaders,
+    'access-control-allow-headers': headers,
     'access-control-max-age': '600',
   };
 }

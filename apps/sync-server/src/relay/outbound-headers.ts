@@ -36,9 +36,10 @@ const invalidValue = /[^\t\x20-\x7e\x80-\xff]/;
 export function outboundHeaders(
   incoming: IncomingHttpHeaders,
   bodyBytes: number | undefined,
+  forwarded: readonly string[] = forwardedRequestHeaders,
 ): RelayResult<OutgoingHttpHeaders> {
   const headers: OutgoingHttpHeaders = {};
-  for (const name of forwardedRequestHeaders) {
+  for (const name of forwarded) {
     const raw = incoming[name];
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(', ') : raw;

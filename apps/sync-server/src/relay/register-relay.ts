@@ -3,6 +3,7 @@ import { createHostPolicy } from './host-policy.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { type RegisterRelay, relayPrefix } from './relay-contract.ts';
 import { createPreflightHandler, createRelayHandler, type RelayContext, unreachable } from './relay-handler.ts';
+import { mcpRelayProfile } from './relay-profile.ts';
 import { createTokenCheck } from './relay-token.ts';
 import { TargetMemo } from './target-memo.ts';
 import { createUpstreamTransport } from './upstream-request.ts';
@@ -42,5 +43,16 @@ export const registerRelay: RegisterRelay = async (app, options, deps) => {
       scope.route({ method: [...relayMethods], url, onRequest: relay, handler: unreachable, exposeHeadRoute: false });
       scope.route({ method: 'OPTIONS', url, handler: preflight });
     }
+    // The MCP relay: the same gate, transport and limits, MCP's headers, one URL (docs/relay.md).
+    const mcpRelay = createRelayHandler(context, mcpRelayProfile);
+    const mcpUrl = mcpRelayProfile.prefix;
+    scope.route({
+      method: [...relayMethods],
+      url: mcpUrl,
+      onRequest: mcpRelay,
+      handler: unreachable,
+      exposeHeadRoute: false,
+    });
+    scope.route({ method: 'OPTIONS', url: mcpUrl, handler: createPreflightHandler(context, mcpRelayProfile) });
   });
 };

@@ -30,6 +30,8 @@ export interface ExchangeOptions {
   body: Buffer | undefined;
   /** Added to every response of the exchange (CORS). */
   responseHeaders: OutgoingHttpHeaders;
+  /** Upstream response headers passed besides the usual ones (MCP's session headers). */
+  extraResponseHeaders?: ReadonlySet<string>;
   maxResponseBytes: number;
   timeouts: RelayTimeouts;
   transport: UpstreamTransport;
@@ -136,7 +138,10 @@ export function relayExchange(options: ExchangeOptions): Promise<void> {
       const encoding = upstream.headers['content-encoding'];
       eventStream = isEventStream(upstream.headers['content-type']) && (encoding ?? 'identity') === 'identity';
       const headers = Object.assign(
-        relayResponseHeaders(upstream.headers, { keepLength: !eventStream }),
+        relayResponseHeaders(upstream.headers, {
+          keepLength: !eventStream,
+          ...(options.extraResponseHeaders === undefined ? {} : { extra: options.extraResponseHeaders }),
+        }),
         options.responseHeaders,
       );
       res.writeHead(status, headers);

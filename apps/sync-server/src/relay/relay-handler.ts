@@ -8,6 +8,7 @@ import { readRequestBody } from './read-request-body.ts';
 import type { RelayMetrics, RelayTimeouts } from './relay-contract.ts';
 import { RelayError } from './relay-error.ts';
 import { relayExchange } from './relay-exchange.ts';
+import { llmRelayProfile, type RelayProfile } from './relay-profile.ts';
 import { securityHeaders } from './response-headers.ts';
 import { sendRelayError } from './send-error.ts';
 import type { UpstreamTransport } from './upstream-request.ts';
@@ -21,6 +22,16 @@ export interface RelayContext {
   transport: UpstreamTransport;
   metrics: RelayMetrics;
 }
+
+const extraHeaderSets = new WeakMap<RelayProfile, ReadonlySet<string>>();
+const extraResponseHeaders = (profile: RelayProfile): ReadonlySet<string> => {
+  let set = extraHeaderSets.get(profile);
+  if (set === undefined) {
+    set = new Set(profile.extraResponseHeaders);
+    extraHeaderSets.set(profile, set);
+  }
+  return set;
+};
 
 const originOf = (request: FastifyRequest) =>
   typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
@@ -37,7 +48,12 @@ const hasBody = (request: FastifyRequest) => {
   );
 };
 
-async function relay(context: RelayContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function relay(
+  context: RelayContext,
+  profile: RelayProfile,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   // The relay writes its own responses and streams; Fastify's serializers and handler timeout stay out.
   reply.hijack();
   const res = reply.raw;
@@ -53,9 +69,10 @@ async function relay(context: RelayContext, request: FastifyRequest, reply: Fast
     headers: request.headers,
     url: request.raw.url,
     clientIp: request.ip,
+    profile,
   });
   if (!admitted.success) return refuse(admitted.error, admitted.error.code === 'request_too_large');
-  const headers = outboundHeaders(request.headers, undefined);
+  const headers = outboundHeaders(request.headers, undefined, profile.forwardedHeaders);
   if (!headers.success) return refuse(headers.error);
 
   let body: Buffer | undefined;
@@ -76,6 +93,7 @@ async function relay(context: RelayContext, request: FastifyRequest, reply: Fast
     headers: headers.value,
     body,
     responseHeaders: cors,
+    extraResponseHeaders: extraResponseHeaders(profile),
     maxResponseBytes: context.maxResponseBytes,
     timeouts: context.timeouts,
     transport: context.transport,
@@ -92,10 +110,11 @@ export function unreachable(_request: FastifyRequest, reply: FastifyReply): void
 /** The onRequest hook of `<prefix>/*` that answers it: admit, read the body, relay. Never throws, never logs. */
 export function createRelayHandler(
   context: RelayContext,
+  profile: RelayProfile = llmRelayProfile,
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
   return async (request, reply) => {
     try {
-      await relay(context, request, reply);
+      await relay(context, profile, request, reply);
     } catch {
       // Only a bug gets here. Its message could quote a header value, so neither it nor a log line says more.
       const error = new RelayError('internal_error', 'The relay failed to handle the request.');
@@ -106,9 +125,16 @@ export function createRelayHandler(
 }
 
 /** The preflight handler: CORS headers only for configured origins; never forwarded, never needs a token. */
-export function createPreflightHandler(context: RelayContext): (request: FastifyRequest, reply: FastifyReply) => void {
+export function createPreflightHandler(
+  context: RelayContext,
+  profile: RelayProfile = llmRelayProfile,
+): (request: FastifyRequest, reply: FastifyReply) => void {
   return (request, reply) => {
-    const headers = preflightHeaders({ origin: originOf(request), allowed: context.corsOrigins });
+    const headers = preflightHeaders({
+      origin: originOf(request),
+      allowed: context.corsOrigins,
+      forwardedHeaders: profile.forwardedHeaders,
+    });
     reply
       .code(204)
       .headers({ ...headers, ...securityHeaders })

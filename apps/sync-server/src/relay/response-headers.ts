@@ -38,7 +38,7 @@ const passesByPrefix = (name: string) => {
  */
 export function relayResponseHeaders(
   upstream: IncomingHttpHeaders,
-  options: { keepLength: boolean },
+  options: { keepLength: boolean; extra?: ReadonlySet<string> },
 ): OutgoingHttpHeaders {
   // Runs for every answer: one pass over the upstream's headers, and the Connection list only if it has one.
   const connection =
@@ -48,7 +48,8 @@ export function relayResponseHeaders(
   const headers: OutgoingHttpHeaders = {};
   for (const name in upstream) {
     const value = upstream[name];
-    if (value === undefined || !(passed.has(name) || passesByPrefix(name)) || connection?.has(name)) continue;
+    const passes = passed.has(name) || passesByPrefix(name) || options.extra?.has(name) === true;
+    if (value === undefined || !passes || connection?.has(name)) continue;
     if (name === 'content-length' && !options.keepLength) continue;
     headers[name] = value;
   }

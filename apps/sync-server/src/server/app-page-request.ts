@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { withoutQuery } from '../logging/scrub-text.ts';
 
 // Paths that belong to the server's APIs or to built files: a miss there is a real 404, never the app.
-const nonPagePrefixes = ['/relay/', '/api/', '/trpc/', '/sync/', '/assets/', '/healthz', '/metrics'];
+const nonPagePrefixes = ['/relay/', '/mcp-relay/', '/api/', '/trpc/', '/sync/', '/assets/', '/healthz', '/metrics'];
 
 /**
  * Whether an unmatched request is a browser navigating to one of the app's client-side routes: a GET

@@ -1,6 +1,8 @@
 import type { LookupFunction } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config/server-config.ts';
+import { registerMcpStdio } from '../mcp-stdio/register-mcp-stdio.ts';
+import { readStdioServersConfig } from '../mcp-stdio/stdio-servers-config.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import { registerRelay } from '../relay/register-relay.ts';
 import { StartupError } from '../startup-error.ts';
@@ -23,5 +25,10 @@ export async function mountRelay(
       'relay_options_invalid',
       `The relay refused its settings: ${error instanceof Error ? error.message : String(error)}`,
     );
+  }
+  // The operator's stdio MCP servers, offered beside the MCP relay (relay-only mode included).
+  if (config.mcpStdioConfig !== undefined) {
+    const servers = readStdioServersConfig(config.mcpStdioConfig);
+    await registerMcpStdio(app, { servers, relay: config.relay });
   }
 }

@@ -1,5 +1,6 @@
 import type {
   Chat,
+  McpSecret,
   Message,
   ModelConfig,
   ModelSecret,
@@ -55,6 +56,8 @@ export class AppDatabase extends Dexie {
   blobs!: EntityTable<StoredBlob, 'hash'>;
   /** Device-local: blobs written here that the server may not have yet. */
   blobUploads!: EntityTable<BlobUpload, 'hash'>;
+  /** Device-local: MCP servers' tokens and headers, never synced or exported. */
+  mcpSecrets!: EntityTable<McpSecret, 'mcpServerId'>;
 
   constructor(name = 'hearth', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options);

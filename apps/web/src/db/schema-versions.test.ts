@@ -42,7 +42,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('upgrade', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(8);
     const chats = await db.chats.orderBy('lastActivityAt').toArray();
     expect(chats.map((c) => [c.id, 'lastActivityAt' in c ? c.lastActivityAt : undefined])).toEqual([
       ['empty', 200],
@@ -187,7 +187,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('linear', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(8);
     const page = await shownBranchPage(db, chatId, 100);
     expect(page.messages.map(({ message: shown }) => shown.content)).toEqual([
       'first',
@@ -201,6 +201,37 @@ describe('database upgrades', () => {
     expect(named.map((shown) => 'content' in shown && shown.content)).toEqual(['second answer, again']);
     // Every record exactly as it was, clocks included, and nothing to push.
     expect(JSON.stringify(await Promise.all(v4Tables.map((name) => db.table(name).toArray())))).toBe(before);
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
+  it('v6 -> v8 adds the device-local MCP secrets table and rewrites nothing', async () => {
+    const indexedDB = new IDBFactory();
+    const v6 = new Dexie('mcp-secrets', { indexedDB, IDBKeyRange });
+    v6.version(6).stores({
+      ...version4Stores,
+      messages: 'id, [chatId+createdAt], updatedAt, status, [chatId+parentId]',
+      pinnedChats: 'id',
+      blobs: 'hash',
+      blobUploads: 'hash',
+    });
+    await v6.open();
+    await v6.table('settings').put({
+      key: 'mcpServer.0190a6f1-0000-7000-8000-000000000001',
+      value: { id: '0190a6f1-0000-7000-8000-000000000001', name: 'Notes' },
+      updatedAt: '0000000000001:0000:dev',
+      deleted: false,
+    });
+    const before = JSON.stringify(await Promise.all(v6.tables.map((table) => table.toArray())));
+    const v6Tables = v6.tables.map((table) => table.name);
+    v6.close();
+
+    const db = new AppDatabase('mcp-secrets', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(8);
+    await db.mcpSecrets.put({ mcpServerId: '0190a6f1-0000-7000-8000-000000000001', bearerToken: 't', headers: {} });
+    expect(await db.mcpSecrets.count()).toBe(1);
+    expect(JSON.stringify(await Promise.all(v6Tables.map((name) => db.table(name).toArray())))).toBe(before);
     expect(await db.outbox.count()).toBe(0);
     db.close();
   });

@@ -56,6 +56,11 @@ export function defineSchemaVersions(db: Dexie): void {
   // the message records that name them; `blobUploads` queues the ones written here for the server's blob
   // store. Both device-local; no record changes.
   db.version(6).stores({ blobs: 'hash', blobUploads: 'hash' });
+
+  // v8 (v7 belongs to another change): `mcpSecrets` holds each MCP server's bearer token and extra headers,
+  // by server id. Device-local like `secrets`: no sync table, never exported; the servers themselves are
+  // synced settings (docs/records.md, "MCP servers"). No record changes.
+  db.version(8).stores({ mcpSecrets: 'mcpServerId' });
 }
 
 /** Fills `pinnedChats` from the chats already stored. */

@@ -1,9 +1,12 @@
-import { type HeaderMap, headerMapSchema } from '@hearth/schema';
+import { type HeaderMap, headerMapSchema, headerValueMapSchema } from '@hearth/schema';
 
 export type HeaderLinesResult = { success: true; value: HeaderMap } | { success: false; error: string };
 
-/** Reads extra headers typed one per line as `Name: value`; blank lines are ignored. */
-export function parseHeaderLines(text: string): HeaderLinesResult {
+/**
+ * Reads extra headers typed one per line as `Name: value`; blank lines are ignored. `deviceLocal` headers (an
+ * MCP server's, which never sync) may carry credentials; synced ones may not.
+ */
+export function parseHeaderLines(text: string, options: { deviceLocal?: boolean } = {}): HeaderLinesResult {
   const headers: HeaderMap = {};
   const lines = text.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
@@ -16,7 +19,7 @@ export function parseHeaderLines(text: string): HeaderLinesResult {
     }
     headers[name] = line.slice(colon + 1).trim();
   }
-  const checked = headerMapSchema.safeParse(headers);
+  const checked = (options.deviceLocal === true ? headerValueMapSchema : headerMapSchema).safeParse(headers);
   if (!checked.success) return { success: false, error: checked.error.issues[0]?.message ?? 'Invalid headers' };
   return { success: true, value: checked.data };
 }

@@ -3,6 +3,8 @@ import { useStrings } from '../../i18n/use-strings.ts';
 import { setSettingsOpen } from '../../state/ui-store.ts';
 import { ArchiveSettings } from '../archive/archive-settings.tsx';
 import { archiveStrings } from '../archive/archive-strings.ts';
+import { McpSettings } from '../mcp/mcp-settings.tsx';
+import { mcpStrings } from '../mcp/mcp-strings.ts';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { syncStrings } from '../sync/sync-strings.ts';
 import { AppearanceSettings } from './appearance-settings.tsx';
@@ -16,6 +18,7 @@ export default function SettingsDialog() {
   const s = useStrings(settingsStrings);
   const sync = useStrings(syncStrings);
   const archive = useStrings(archiveStrings);
+  const mcp = useStrings(mcpStrings);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -36,6 +39,10 @@ export default function SettingsDialog() {
       <section aria-labelledby="settings-models">
         <h3 id="settings-models">{s.models}</h3>
         <ModelList />
+      </section>
+      <section aria-labelledby="settings-mcp">
+        <h3 id="settings-mcp">{mcp.section}</h3>
+        <McpSettings />
       </section>
       <section aria-labelledby="settings-sync">
         <h3 id="settings-sync">{sync.sync}</h3>
