@@ -6,6 +6,7 @@ import { appStorage } from '../../app/app-storage.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { setDraft, setSettingsOpen, useUiStore } from '../../state/ui-store.ts';
 import { conversationStrings } from './conversation-strings.ts';
+import { cancelScrollToLatest, requestScrollToLatest } from './scroll-memory.ts';
 
 /** Where the person writes: Enter sends, Shift+Enter breaks the line, Stop ends a streaming answer. */
 export function Composer({ chatId, streamingAnswerId }: { chatId: string | null; streamingAnswerId: string | null }) {
@@ -17,10 +18,13 @@ export function Composer({ chatId, streamingAnswerId }: { chatId: string | null;
   const submit = async () => {
     if (sending || streamingAnswerId || !draft.trim()) return;
     setSending(true);
+    // The person's message must show wherever they had scrolled to.
+    if (chatId) requestScrollToLatest(chatId);
     try {
       await sendQuestion(appStorage(), { chatId, content: draft });
       setProblem(null);
     } catch (error) {
+      if (chatId) cancelScrollToLatest(chatId);
       // The draft stays in the composer: nothing typed is lost when sending fails.
       setProblem(toUserFacingError(error).code);
     } finally {
