@@ -60,9 +60,7 @@ test('a chat opens at its newest message, keeps its place while the app runs, an
   await expect(app.button('Jump to latest')).toBeHidden();
 });
 
-test('scrolling up reads older messages without a button, keeping the messages on screen in place', async ({
-  app,
-}) => {
+test('scrolling up reads older messages without a button, keeping the messages on screen in place', async ({ app }) => {
   const { page } = app;
   await seedChats(page, [{ title: 'Long chat', messages: 300, prefix: 'Long', newest: true }]);
   const list = messageList(page);
