@@ -9,6 +9,7 @@ import { allowElement } from './element-policy.ts';
 import { MarkdownImage } from './markdown-image.tsx';
 import { MarkdownLink } from './markdown-link.tsx';
 import { MarkdownTable } from './markdown-table.tsx';
+import { plainParagraph } from './plain-paragraph.ts';
 import { TaskCheckbox } from './task-checkbox.tsx';
 import { markdownUrlTransform } from './url-policy.ts';
 
@@ -51,6 +52,9 @@ const components: Components = {
  * block that changed (the last one) is parsed again; the blocks above keep their output.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  // A paragraph of plain words, however long, is not parsed at all (plain-paragraph.ts).
+  const plain = plainParagraph(text);
+  if (plain !== undefined) return <p>{plain}</p>;
   return (
     <Markdown
       remarkPlugins={remarkPlugins}
