@@ -9,7 +9,7 @@ import { allowElement } from './element-policy.ts';
 import { MarkdownImage } from './markdown-image.tsx';
 import { MarkdownLink } from './markdown-link.tsx';
 import { MarkdownTable } from './markdown-table.tsx';
-import { plainParagraph } from './plain-paragraph.ts';
+import { plainParagraph, textRuns } from './plain-paragraph.ts';
 import { TaskCheckbox } from './task-checkbox.tsx';
 import { markdownUrlTransform } from './url-policy.ts';
 
@@ -54,7 +54,7 @@ const components: Components = {
 export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   // A paragraph of plain words, however long, is not parsed at all (plain-paragraph.ts).
   const plain = plainParagraph(text);
-  if (plain !== undefined) return <p>{plain}</p>;
+  if (plain !== undefined) return <p>{textRuns(plain)}</p>;
   return (
     <Markdown
       remarkPlugins={remarkPlugins}

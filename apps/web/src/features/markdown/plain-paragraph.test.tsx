@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { MarkdownBlock } from './markdown-block.tsx';
-import { plainParagraph } from './plain-paragraph.ts';
+import { plainParagraph, textRuns } from './plain-paragraph.ts';
 
 // The renderer itself, without the plain-paragraph shortcut in MarkdownBlock.
 function parsed(text: string): string {
@@ -59,5 +59,20 @@ describe('plainParagraph', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('textRuns', () => {
+  it('cuts at spaces into runs that stay the same as the text grows at the end', () => {
+    const words = Array.from({ length: 3_000 }, (_, at) => `token${at + 1}`);
+    const whole = textRuns(words.join(' '));
+    expect(whole.length).toBeGreaterThan(10);
+    expect(whole.join('')).toBe(words.join(' '));
+    for (const run of whole.slice(1)) expect(run.startsWith(' ')).toBe(true);
+    // Every earlier state of the stream has the same runs, but for its last one.
+    for (const count of [1, 150, 1_200, 2_999]) {
+      const runs = textRuns(words.slice(0, count).join(' '));
+      expect(runs.slice(0, -1)).toEqual(whole.slice(0, runs.length - 1));
+    }
   });
 });

@@ -16,3 +16,22 @@ export function plainParagraph(block: string): string | undefined {
   if (text === '' || !plainText.test(text) || wwwLink.test(text)) return undefined;
   return text;
 }
+
+/** Where a long paragraph's text is cut into text nodes: past each this many characters, at a space. */
+const runLength = 1_000;
+
+/**
+ * A plain paragraph's text in runs that only ever grow at the end while it streams: each cut is the
+ * first space after a multiple of `runLength` from the last cut. The runs go into separate text nodes,
+ * so a delta changes only the last one, and the browser shapes the text of the others again no more.
+ */
+export function textRuns(text: string): string[] {
+  const runs: string[] = [];
+  let start = 0;
+  for (let cut = text.indexOf(' ', runLength); cut > 0; cut = text.indexOf(' ', start + runLength)) {
+    runs.push(text.slice(start, cut));
+    start = cut;
+  }
+  runs.push(text.slice(start));
+  return runs;
+}
