@@ -26,8 +26,14 @@ interface MessageListProps {
 const nearEndPx = 48;
 // With the reader this close to the first loaded message, the next older page is read.
 const loadEarlierWithin = 8;
-/** How many older messages one step up reads. */
+/** The fewest older messages one step up reads. */
 export const earlierPageSize = 50;
+
+// Why virtua (and not @tanstack/react-virtual, the other well-kept choice): a chat needs items of
+// unknown, changing height (an answer grows while it streams) and older pages added above without a
+// jump. virtua measures every item with a ResizeObserver by itself and has that prepend built in (its
+// `shift`), where TanStack's leaves both to the app; it is small (about 4 KB gzip for what is used
+// here, loaded with this lazy chunk, not the first page) and released often.
 
 /**
  * The branch on screen, newest at the bottom, virtualized (virtua: variable heights measured as they
@@ -127,7 +133,9 @@ export function MessageList({ chatId, messages, busy, hasEarlier, loadingEarlier
     } else if (offset < lastOffset.current - 1 && following.current) follow(false);
     lastOffset.current = offset;
     if (hasEarlier && !loadingEarlier && (list.current?.findItemIndex(offset) ?? 0) < loadEarlierWithin)
-      onShowEarlier(earlierPageSize);
+      // As many again as are loaded (at least a page): scrolling to the top of a 5,000-message chat reads
+      // the branch a few times, not a hundred, since each read is of every loaded message.
+      onShowEarlier(Math.max(earlierPageSize, messages.length));
   };
 
   return (
