@@ -23,5 +23,7 @@ console.log('\n=== Sync in the browser (initial sync, propagation)');
 await run('pnpm', ['exec', 'tsx', 'bench/sync.bench.ts'], { cwd: 'e2e' });
 console.log('\n=== Cold start with a large history');
 await run('pnpm', ['exec', 'tsx', 'bench/cold-start.bench.ts'], { cwd: 'e2e' });
+console.log('\n=== Streaming render (10,000 tokens at 200/s into a 1,000-message chat; typing meanwhile)');
+await run('pnpm', ['exec', 'tsx', 'bench/streaming.bench.ts'], { cwd: 'e2e' });
 console.log('\n=== Export and import of a large history (100,000 messages)');
 await run('pnpm', ['exec', 'tsx', 'bench/archive.bench.ts'], { cwd: 'e2e' });

@@ -1,11 +1,22 @@
 import type { Message } from '@hearth/schema';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { answerView, isAnyAnswerStreamingHere, subscribeToAnswer, subscribeToSessions } from './answer-sessions.ts';
+import { oncePerFrame } from './once-per-frame.ts';
 import { type ChatActivity, chatActivity, mergeAnswerView } from './shown-message.ts';
 
-/** The message as it must be shown, re-rendering at every delta of its answer streaming here. */
+/** The message as it must be shown, re-rendering with its answer streaming here: once a frame at most. */
 export function useShownMessage(stored: Message): Message {
-  const subscribe = useCallback((listener: () => void) => subscribeToAnswer(stored.id, listener), [stored.id]);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const perFrame = oncePerFrame(listener);
+      const unsubscribe = subscribeToAnswer(stored.id, perFrame.call);
+      return () => {
+        perFrame.cancel();
+        unsubscribe();
+      };
+    },
+    [stored.id],
+  );
   const view = useSyncExternalStore(subscribe, () => answerView(stored.id));
   return useMemo(() => mergeAnswerView(stored, view), [stored, view]);
 }

@@ -1,4 +1,6 @@
 import { preloadAttachmentViews } from '../features/attachments/lazy-attachments.tsx';
+import { preloadChatRows } from '../features/chat-list/lazy-chat-rows.tsx';
+import { preloadMessageList } from '../features/conversation/lazy-message-list.tsx';
 import { preloadMarkdown } from '../features/markdown/lazy-markdown.tsx';
 
 /**
@@ -6,6 +8,9 @@ import { preloadMarkdown } from '../features/markdown/lazy-markdown.tsx';
  * tab keeps working on its version even after an update removed that version's files from the cache.
  */
 export function preloadLazyCode(): () => void {
+  // Needed by the next click (open a chat) and by the chat list's scrolling: fetched right after the first paint.
+  preloadChatRows();
+  preloadMessageList();
   const idle = requestIdleCallback(
     () => {
       preloadMarkdown();

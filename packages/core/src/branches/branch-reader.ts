@@ -67,6 +67,8 @@ export class BranchReader<M extends BranchMessage> {
   readonly #beside = { before: new Map<string, M | undefined>(), after: new Map<string, M | undefined>() };
   /** The newest messages of the chat, in conversation order: a suffix of the whole order. */
   #window: M[] = [];
+  /** Where each message of the window stands in it: a long page looks its neighbours up without a scan. */
+  #windowIndex = new Map<string, number>();
   #newestKnown = false;
   #tree: ConversationTree<M> | undefined;
 
@@ -192,7 +194,7 @@ export class BranchReader<M extends BranchMessage> {
   }
 
   #next(message: M, side: Side): M | undefined {
-    const at = this.#window.findIndex((known) => known.id === message.id);
+    const at = this.#windowIndex.get(message.id) ?? -1;
     // The window ends with the chat's newest message, so nothing comes after its last one.
     if (at >= 0 && (side === 'after' || at > 0)) return this.#window[side === 'after' ? at + 1 : at - 1];
     const known = this.#beside[side];
@@ -251,7 +253,10 @@ export class BranchReader<M extends BranchMessage> {
   #remember(messages: readonly M[], newest: boolean): void {
     for (const message of messages) this.#byId.set(message.id, message);
     if (!newest) return;
-    if (messages.length >= this.#window.length) this.#window = [...messages];
+    if (messages.length >= this.#window.length) {
+      this.#window = [...messages];
+      this.#windowIndex = new Map(messages.map((known, at) => [known.id, at]));
+    }
     this.#newestKnown = true;
   }
 }

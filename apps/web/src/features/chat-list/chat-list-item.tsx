@@ -25,7 +25,8 @@ export function ChatListItem({ chat, selected }: { chat: Chat; selected: boolean
   };
 
   return (
-    <li className={`chat-item${selected ? ' selected' : ''}`}>
+    // The <li> around it is the virtualized list's (chat-list.tsx).
+    <div className={`chat-item${selected ? ' selected' : ''}`}>
       {renaming ? (
         <form className="chat-rename" onSubmit={rename}>
           <input
@@ -99,6 +100,6 @@ export function ChatListItem({ chat, selected }: { chat: Chat; selected: boolean
           }}
         />
       )}
-    </li>
+    </div>
   );
 }

@@ -17,7 +17,6 @@ export const chatListStrings: Strings<{
   noChats: string;
   noMatches: string;
   close: string;
-  showMore: (count: number) => string;
 }> = {
   en: {
     chats: 'Chats',
@@ -36,7 +35,6 @@ export const chatListStrings: Strings<{
     noChats: 'No chats yet.',
     noMatches: 'No chats match.',
     close: 'Hide chats',
-    showMore: (count) => `Show more chats (${count})`,
   },
   'zh-CN': {
     chats: '对话',
@@ -55,6 +53,5 @@ export const chatListStrings: Strings<{
     noChats: '还没有对话。',
     noMatches: '没有匹配的对话。',
     close: '隐藏对话列表',
-    showMore: (count) => `显示更多对话（${count} 个）`,
   },
 };

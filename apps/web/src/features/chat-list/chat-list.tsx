@@ -5,10 +5,10 @@ import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
 import { usePacedLiveQuery } from '../archive/use-paced-live-query.ts';
 import { SyncStatusLine } from '../sync/sync-status-line.tsx';
-import { ChatListItem } from './chat-list-item.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
+import { LazyChatRows } from './lazy-chat-rows.tsx';
 
-/** How many chats the list shows before "Show more". */
+/** How many chats the list reads at a time; the next ones are read as the reader scrolls near the end. */
 const pageSize = 100;
 
 /** The sidebar: new chat, search by title, and every chat by last activity. */
@@ -21,7 +21,7 @@ export function ChatList() {
   const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
   const [limit, setLimit] = useState(pageSize);
   const searching = deferredQuery !== '';
-  // A long history shows its pinned and newest chats and the rest on request: reading or rendering
+  // A long history shows its pinned and newest chats and the rest as the reader scrolls: reading or rendering
   // thousands of rows would slow every start and every change to the list. Only a search reads them all.
   // Live, but at an import's pace while one writes (a chat per commit, thousands of commits).
   const listed = usePacedLiveQuery(
@@ -59,16 +59,11 @@ export function ChatList() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        <ul className="chat-items">
-          {shown.map((chat) => (
-            <ChatListItem key={chat.id} chat={chat} selected={chat.id === selectedChatId} />
-          ))}
-        </ul>
-        {more > 0 && (
-          <button type="button" className="button show-more" onClick={() => setLimit((count) => count + pageSize)}>
-            {s.showMore(more)}
-          </button>
-        )}
+        <LazyChatRows
+          chats={shown}
+          selectedChatId={selectedChatId}
+          onNearEnd={more > 0 ? () => setLimit((count) => Math.max(count, shown.length + pageSize)) : undefined}
+        />
         {listed && shown.length === 0 && <p className="sidebar-note">{listed.total === 0 ? s.noChats : s.noMatches}</p>}
       </nav>
       <SyncStatusLine />

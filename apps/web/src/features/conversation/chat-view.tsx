@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useChatActivity } from '../../actions/use-answer-view.ts';
 import { appStorage } from '../../app/app-storage.ts';
-import { shownBranchPage } from '../../db/branches-repository.ts';
+import { type ShownMessage, shownBranchPage } from '../../db/branches-repository.ts';
 import { getChat } from '../../db/chats-repository.ts';
 import { getModelConfig, listModelConfigs } from '../../db/model-configs-repository.ts';
 import { getSetting } from '../../db/settings-repository.ts';
@@ -14,10 +14,18 @@ import { ChatHeader } from './chat-header.tsx';
 import { Composer } from './composer.tsx';
 import { contextStartId } from './context-start.ts';
 import { conversationStrings } from './conversation-strings.ts';
-import { MessageList } from './message-list.tsx';
+import { LazyMessageList } from './lazy-message-list.tsx';
+import { recallScrollPosition } from './scroll-memory.ts';
 
-/** How many messages of the branch a chat shows at first; older ones come a page at a time, on request. */
-const messagePageSize = 40;
+const noMessages: ShownMessage[] = [];
+
+/** How many messages of the branch a chat reads at first; older ones come a page at a time as the reader scrolls up. */
+const messagePageSize = 50;
+
+/** How many messages of a chat to read when it opens: as many as when it was left in this run of the app. */
+function openingCount(chatId: string | null): number {
+  return Math.max(messagePageSize, (chatId && recallScrollPosition(chatId)?.loaded) || 0);
+}
 
 /** The open chat (or the empty screen of a new one) with its composer. */
 export function ChatView() {
@@ -25,15 +33,22 @@ export function ChatView() {
   const { db } = appStorage();
   const chatId = useUiStore((state) => state.selectedChatId);
   const chat = useLiveQuery(() => (chatId ? getChat(db, chatId) : undefined), [chatId]);
-  // How many messages of this chat are shown; another chat starts again from its newest page.
-  const [paging, setPaging] = useState({ chatId, count: messagePageSize });
-  const shownCount = paging.chatId === chatId ? paging.count : messagePageSize;
+  // How many messages of this chat are read; another chat starts again from its newest page (or from
+  // where it was left).
+  const [paging, setPaging] = useState(() => ({ chatId, count: openingCount(chatId) }));
+  const shownCount = paging.chatId === chatId ? paging.count : openingCount(chatId);
   const page = useLiveQuery(
-    () => (chatId ? shownBranchPage(db, chatId, shownCount) : { messages: [], hasEarlier: false }),
+    async () => ({
+      chatId,
+      count: shownCount,
+      ...(chatId ? await shownBranchPage(db, chatId, shownCount) : { messages: [], hasEarlier: false }),
+    }),
     [chatId, shownCount],
   );
-  const shown = page?.messages ?? [];
-  const messages = useMemo(() => (page?.messages ?? []).map((entry) => entry.message), [page]);
+  // The live query answers with the last result until the new one is read: it is this chat's only when it says so.
+  const current = page?.chatId === chatId ? page : undefined;
+  const shown = current?.messages ?? noMessages;
+  const messages = useMemo(() => shown.map((entry) => entry.message), [shown]);
   const configs = useLiveQuery(() => listModelConfigs(db), [], []);
   const defaultConfig = useLiveQuery(async () => {
     const id = await getSetting(db, 'defaultModelConfigId');
@@ -56,14 +71,20 @@ export function ChatView() {
       {drop.active && <DropTarget />}
       <ChatHeader chat={chat} configs={configs} defaultConfig={defaultConfig ?? configs[0]} />
       {/* While a chat's first page loads, its (empty) list stands in rather than the new-chat screen. */}
-      {chatId && (page === undefined || messages.length > 0) ? (
-        <MessageList
-          messages={shown}
-          busy={busy}
-          hasEarlier={page?.hasEarlier ?? false}
-          onShowEarlier={() => setPaging({ chatId, count: shownCount + messagePageSize })}
-          contextStartId={contextStart}
-        />
+      {chatId && (current === undefined || messages.length > 0) ? (
+        // Keyed by chat: each chat has its own measured heights and its own place to open at.
+        <Suspense fallback={<div className="message-list-frame" />}>
+          <LazyMessageList
+            key={chatId}
+            chatId={chatId}
+            messages={shown}
+            busy={busy}
+            hasEarlier={current?.hasEarlier ?? false}
+            loadingEarlier={current?.count !== shownCount}
+            onShowEarlier={(more) => setPaging({ chatId, count: shownCount + more })}
+            contextStartId={contextStart}
+          />
+        </Suspense>
       ) : (
         <div className="empty-chat">
           <h2>{s.emptyTitle}</h2>

@@ -10,6 +10,7 @@ import { AttachButtons } from '../attachments/attach-buttons.tsx';
 import { LazyComposerAttachments } from '../attachments/lazy-attachments.tsx';
 import { pasteFiles } from '../attachments/paste-files.ts';
 import { conversationStrings } from './conversation-strings.ts';
+import { cancelScrollToLatest, requestScrollToLatest } from './scroll-memory.ts';
 
 /** Where the person writes: Enter sends, Shift+Enter breaks the line, Stop ends a streaming answer. */
 export function Composer({ chatId, streamingAnswerId }: { chatId: string | null; streamingAnswerId: string | null }) {
@@ -24,10 +25,13 @@ export function Composer({ chatId, streamingAnswerId }: { chatId: string | null;
   const submit = async () => {
     if (sending || streamingAnswerId || !sendable) return;
     setSending(true);
+    // The person's message must show wherever they had scrolled to.
+    if (chatId) requestScrollToLatest(chatId);
     try {
       await sendQuestion(appStorage(), { chatId, content: draft, attachments: pendingAttachmentsOf(chatId) });
       setProblem(null);
     } catch (error) {
+      if (chatId) cancelScrollToLatest(chatId);
       // The draft and its files stay in the composer: nothing typed or attached is lost when sending fails.
       setProblem(toUserFacingError(error).code);
     } finally {

@@ -44,7 +44,6 @@ export const conversationStrings: Strings<{
   relayErrors: Record<RelayErrorCode, { title: string; advice: string }>;
   retryIn: (seconds: number) => string;
   openMenu: string;
-  showEarlier: string;
   queued: string;
   cancelQueued: string;
   notSaved: string;
@@ -189,7 +188,6 @@ export const conversationStrings: Strings<{
     },
     retryIn: (seconds) => `Retry in ${seconds} s.`,
     openMenu: 'Show chats',
-    showEarlier: 'Show earlier messages',
     queued: 'Queued: sends when you are back online',
     cancelQueued: 'Cancel sending',
     notSaved: 'The browser’s storage is full, so this answer could not be saved. Copy it, or free some space.',
@@ -330,7 +328,6 @@ export const conversationStrings: Strings<{
     },
     retryIn: (seconds) => `请在 ${seconds} 秒后重试。`,
     openMenu: '显示对话列表',
-    showEarlier: '显示更早的消息',
     queued: '排队中：恢复联网后发送',
     cancelQueued: '取消发送',
     notSaved: '浏览器存储空间已满，此回答未能保存。请复制它，或释放一些空间。',

@@ -65,7 +65,7 @@ export const MessageItem = memo(function MessageItem({ message: stored, versions
         <div className="message-text plain">{message.content}</div>
       ) : message.content ? (
         <div className="message-text">
-          <LazyMarkdown text={message.content} />
+          <LazyMarkdown text={message.content} streaming={inFlight} />
         </div>
       ) : (
         inFlight && !message.reasoning && <p className="message-waiting">{s.waiting}</p>

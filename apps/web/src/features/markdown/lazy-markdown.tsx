@@ -32,12 +32,21 @@ class PlainTextOnError extends Component<{ text: string; children: ReactNode }, 
   }
 }
 
-/** A message's markdown, readable as plain text at once while the renderer loads. */
-export const LazyMarkdown = memo(function LazyMarkdown({ text }: { text: string }) {
+/**
+ * A message's markdown, readable as plain text at once while the renderer loads. `streaming`: the text
+ * is still being written, so its last block is not kept for reuse.
+ */
+export const LazyMarkdown = memo(function LazyMarkdown({
+  text,
+  streaming = false,
+}: {
+  text: string;
+  streaming?: boolean;
+}) {
   return (
     <PlainTextOnError text={text}>
       <Suspense fallback={<PlainText text={text} />}>
-        <MarkdownView text={text} />
+        <MarkdownView text={text} streaming={streaming} />
       </Suspense>
     </PlainTextOnError>
   );

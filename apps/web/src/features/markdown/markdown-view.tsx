@@ -10,7 +10,7 @@ const renderInBackgroundAbove = 4000;
 const plainTextStyle = { whiteSpace: 'pre-wrap' } as const;
 
 /** Renders a chat message's markdown safely: GFM, highlighted code and math, nothing executable. */
-function MarkdownView({ text }: { text: string }) {
+function MarkdownView({ text, streaming = false }: { text: string; streaming?: boolean }) {
   // Deferred, so an urgent update (a keystroke in the composer while an answer streams) is not held
   // up by parsing, and React renders the newest text when it has time. A long text starts as null:
   // React then renders it in an interruptible pass that yields between blocks.
@@ -32,7 +32,7 @@ function MarkdownView({ text }: { text: string }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: position is the block's identity here
         <Fragment key={index}>
           {index > 0 && '\n'}
-          <MarkdownBlock text={block} />
+          <MarkdownBlock text={block} settled={!streaming || index < blocks.length - 1} />
         </Fragment>
       ))}
     </div>
