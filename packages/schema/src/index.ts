@@ -28,6 +28,8 @@ export {
   type ForkOrigin,
   forkOriginSchema,
   systemPromptMaxLength,
+  type TitleSource,
+  titleSourceSchema,
 } from './chat.ts';
 export {
   type ChatCompletionChunk,
