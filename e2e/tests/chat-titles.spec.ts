@@ -16,7 +16,7 @@ test('after the first answer the model titles the chat, and the title can be ren
   await expect(app.chatLink('Bread baking basics')).toBeVisible();
   await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('Bread baking basics');
   const [call] = titleCalls(upstream);
-  const sent = (call?.body as Sent).messages;
+  const sent = (call?.body as Sent | undefined)?.messages ?? [];
   expect(sent[0]?.content).toContain('in the same language as the conversation');
   expect(sent.slice(1)).toEqual([
     { role: 'user', content: 'User: How do I bake bread?\n\nAssistant: Bread baking basics' },

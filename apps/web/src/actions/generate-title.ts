@@ -22,10 +22,10 @@ export async function titleAfterFirstAnswer(storage: Storage, answerId: string):
     const { db } = storage;
     if (!(await getSetting(db, 'generateTitles'))) return;
     const answer = await getMessage(db, answerId);
-    if (!answer || answer.status !== 'done' || !answer.content.trim() || !answer.parentId) return;
+    if (answer?.status !== 'done' || !answer.content.trim() || !answer.parentId) return;
     const question = await getMessage(db, answer.parentId);
     // The first question of a chat has no parent; a later one (or an old record without parents) is not the first.
-    if (!question || question.role !== 'user' || question.parentId !== null) return;
+    if (question?.role !== 'user' || question.parentId !== null) return;
     const chat = await getChat(db, answer.chatId);
     const expected = titleFromMessage(question.content);
     if (!chat || chat.titleSource !== undefined || chat.title !== expected) return;
