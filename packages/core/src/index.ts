@@ -163,3 +163,5 @@ export {
 export { hostTimer, type SyncTimer } from './sync/sync-timer.ts';
 export type { SyncClock, SyncTransport } from './sync/sync-transport.ts';
 export { type PushBatch, type RejectedRecord, takePushBatch } from './sync/take-push-batch.ts';
+export { cleanTitle } from './titles/clean-title.ts';
+export { buildTitleRequest, titleInstruction } from './titles/title-request.ts';

@@ -13,6 +13,13 @@ export type ForkOrigin = z.infer<typeof forkOriginSchema>;
 const epochMs = z.int().check(z.nonnegative());
 
 /**
+ * Who gave a chat its title: the person (renamed it), or the model (a generated title). Absent: the title is
+ * still the one taken from the first message, which a generated title may replace; a person's never is.
+ */
+export const titleSourceSchema = z.enum(['person', 'generated']);
+export type TitleSource = z.infer<typeof titleSourceSchema>;
+
+/**
  * A live conversation. `lastActivityAt` (epoch ms) orders the chat list. `shownLeafId` is the last message
  * of the branch on screen; missing or pointing at a message that is gone, the newest leaf is shown.
  */
@@ -25,6 +32,7 @@ export const chatSchema = z.looseObject({
   pinned: z.boolean(),
   forkedFrom: z.nullable(forkOriginSchema),
   shownLeafId: z.optional(z.nullable(idSchema)),
+  titleSource: z.optional(titleSourceSchema),
   createdAt: epochMs,
   lastActivityAt: epochMs,
 });

@@ -56,6 +56,8 @@ export {
   type ForkOrigin,
   forkOriginSchema,
   systemPromptMaxLength,
+  type TitleSource,
+  titleSourceSchema,
 } from './chat.ts';
 export {
   type ChatCompletionChunk,

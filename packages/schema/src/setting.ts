@@ -12,6 +12,8 @@ export type LocalePreference = z.infer<typeof localePreferenceSchema>;
 /** Every setting the app knows, with the shape of its value. */
 export const settingValueSchemas = {
   defaultModelConfigId: z.nullable(idSchema),
+  /** Whether a new chat is titled by the model after its first answer (synced: the person's choice everywhere). */
+  generateTitles: z.boolean(),
   theme: themePreferenceSchema,
   locale: localePreferenceSchema,
   /** The relay's server; empty means the server this app was loaded from. */

@@ -14,6 +14,7 @@ import type { Storage } from '../db/storage.ts';
 import type { AnswerRef, AnswerSession } from './answer-session.ts';
 import { runAnswerSession } from './answer-sessions.ts';
 import { browserServices } from './browser-services.ts';
+import { titleAfterFirstAnswer } from './generate-title.ts';
 import { resolveModel } from './resolve-model.ts';
 import { toUserFacingError } from './user-facing-error.ts';
 
@@ -78,7 +79,7 @@ async function streamInto(storage: Storage, session: AnswerSession): Promise<voi
   let path: ConnectionPath = 'direct';
   const routedFetch = await services.fetchFor(storage, { config, onPath: (taken) => (path = taken) });
   const { signal } = session;
-  await collectAnswer({
+  const final = await collectAnswer({
     events: streamCompletion({ ...request, signal, idleTimeoutMs, fetch: routedFetch }),
     signal,
     onUpdate: (state) => session.show(state),
@@ -93,6 +94,8 @@ async function streamInto(storage: Storage, session: AnswerSession): Promise<voi
     },
   });
   if (session.view.notSaved === null) services.onAnswerStored();
+  // The first answer of a chat gives it a generated title (when the person wants them); it never delays the answer.
+  if (final.status === 'done') void titleAfterFirstAnswer(storage, session.id);
 }
 
 // An answer that failed before any request: shown failed at once, and stored so.

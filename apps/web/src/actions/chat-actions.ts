@@ -5,13 +5,16 @@ import type { Storage } from '../db/storage.ts';
 import { selectChat, useUiStore } from '../state/ui-store.ts';
 import { stopChatAnswers } from './answer-sessions.ts';
 
-type ChatOptions = Partial<Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'pinned'>>;
+type ChatOptions = Partial<Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'params' | 'pinned'>>;
 
-/** Changes a chat's own options: title, system prompt, model, pin. A blank title is ignored. */
+/**
+ * Changes a chat's own options: title, system prompt, model, params, pin. A blank title is ignored; a title
+ * given here is the person's, which a generated title never replaces.
+ */
 export async function changeChat(storage: Storage, chatId: string, options: ChatOptions): Promise<void> {
   const title = options.title?.trim();
   if (options.title !== undefined && !title) return;
-  await updateChat(storage, chatId, title ? { ...options, title } : options);
+  await updateChat(storage, chatId, title ? { ...options, title, titleSource: 'person' } : options);
 }
 
 /** Deletes a chat with its messages; an answer streaming in it stops, and an open chat closes. */

@@ -36,3 +36,8 @@ export async function chooseTheme(storage: Storage, theme: ThemePreference): Pro
 export async function chooseLocale(storage: Storage, locale: LocalePreference): Promise<void> {
   await setSetting(storage, 'locale', locale);
 }
+
+/** Turns generated chat titles on or off, on every device of the person. */
+export async function chooseGeneratedTitles(storage: Storage, on: boolean): Promise<void> {
+  await setSetting(storage, 'generateTitles', on);
+}

@@ -4,7 +4,7 @@ import type { AppDatabase } from './app-database.ts';
 import { isLive, nextVersion, tombstoneFor } from './record-versions.ts';
 import { recordContext, type Storage } from './storage.ts';
 
-type ChatFields = Partial<Pick<Chat, 'title' | 'systemPrompt' | 'modelConfigId' | 'params' | 'pinned'>>;
+type ChatFields = Partial<Pick<Chat, 'title' | 'titleSource' | 'systemPrompt' | 'modelConfigId' | 'params' | 'pinned'>>;
 
 /** Creates an empty chat. */
 export async function createChat(storage: Storage, fields: ChatFields = {}): Promise<Chat> {
@@ -19,6 +19,24 @@ export async function updateChat(storage: Storage, id: string, fields: ChatField
     const chat = await storage.db.chats.get(id);
     if (!isLive(chat)) return;
     await storage.db.chats.put(nextVersion(chatSchema, chat, { ...chat, ...fields, updatedAt: storage.clock.tick() }));
+  });
+}
+
+/**
+ * Gives a chat the title its model generated, only while its title is still `expected` (the one taken from
+ * its first message) and nobody titled it: a title the person set, typed meanwhile or on another device,
+ * is never replaced. True when the title was written.
+ */
+export async function setGeneratedTitle(
+  storage: Storage,
+  input: { chatId: string; expected: string; title: string },
+): Promise<boolean> {
+  return storage.db.transaction('rw', storage.db.chats, async () => {
+    const chat = await storage.db.chats.get(input.chatId);
+    if (!isLive(chat) || chat.titleSource !== undefined || chat.title !== input.expected) return false;
+    const next = { ...chat, title: input.title, titleSource: 'generated' as const, updatedAt: storage.clock.tick() };
+    await storage.db.chats.put(nextVersion(chatSchema, chat, next));
+    return true;
   });
 }
 

@@ -5,6 +5,7 @@ import type { Storage } from './storage.ts';
 
 const defaults: { [K in SettingKey]: SettingValue<K> } = {
   defaultModelConfigId: null,
+  generateTitles: true,
   theme: 'system',
   locale: 'system',
   relayUrl: '',

@@ -1,6 +1,7 @@
 import type { ModelConfig } from '@hearth/schema';
 import { testStorage } from '../../../test/test-storage.ts';
 import { saveModelConfig } from '../../db/model-configs-repository.ts';
+import { setSetting } from '../../db/settings-repository.ts';
 import type { Storage } from '../../db/storage.ts';
 import { useUiStore } from '../../state/ui-store.ts';
 import type { AnswerView } from '../answer-session.ts';
@@ -18,7 +19,11 @@ export interface AnswerHarness {
   online: boolean;
   /** How often the app said an answer was stored. */
   storedAnswers: number;
-  /** Adds a model configuration (the default one when it is the first). */
+  /**
+   * Adds a model configuration (the default one when it is the first), with generated titles turned off:
+   * the fake provider answers only what a test drives, and a title request would be one more. Title tests
+   * turn them on.
+   */
   addModel(): Promise<ModelConfig>;
 }
 
@@ -30,8 +35,9 @@ export function answerHarness(): AnswerHarness {
     locks: fakeLocks(),
     online: true,
     storedAnswers: 0,
-    addModel: () =>
-      saveModelConfig(harness.storage, {
+    addModel: async () => {
+      await setSetting(harness.storage, 'generateTitles', false);
+      return saveModelConfig(harness.storage, {
         fields: {
           name: 'Fake',
           provider: 'custom',
@@ -41,7 +47,8 @@ export function answerHarness(): AnswerHarness {
           connection: 'direct',
         },
         apiKey: 'sk-test',
-      }),
+      });
+    },
   };
   installBrowserServices({
     locks: harness.locks,

@@ -12,6 +12,7 @@ import { ModelList } from './model-list.tsx';
 import { RelaySettingsForm } from './relay-settings-form.tsx';
 import { settingsStrings } from './settings-strings.ts';
 import { StorageSettings } from './storage-settings.tsx';
+import { TitleSettings } from './title-settings.tsx';
 
 /** The settings, as a modal dialog. Loaded only when first opened, to keep the first page small. */
 export default function SettingsDialog() {
@@ -39,6 +40,7 @@ export default function SettingsDialog() {
       <section aria-labelledby="settings-models">
         <h3 id="settings-models">{s.models}</h3>
         <ModelList />
+        <TitleSettings />
       </section>
       <section aria-labelledby="settings-mcp">
         <h3 id="settings-mcp">{mcp.section}</h3>

@@ -24,6 +24,8 @@ export const settingsStrings: Strings<{
   thinkingBudget: string;
   thinkingBudgetHint: string;
   contextWindow: string;
+  generateTitles: string;
+  generateTitlesHint: string;
   contextWindowHint: (assumed: number) => string;
   deploymentHint: string;
   optional: string;
@@ -88,6 +90,9 @@ export const settingsStrings: Strings<{
     headersHint: 'One per line, as Name: value',
     temperature: 'Temperature',
     maxTokens: 'Max tokens',
+    generateTitles: 'Generate chat titles',
+    generateTitlesHint:
+      'After the first answer, the chat’s model is asked for a short title (one more small request). A title you set is never replaced.',
     contextWindow: 'Context window (tokens)',
     contextWindowHint: (assumed) =>
       `How much the model reads at once; only the newest messages that fit are sent. Filled in from the provider’s model list when it says; left empty, ${assumed.toLocaleString('en')} is assumed.`,
@@ -157,6 +162,9 @@ export const settingsStrings: Strings<{
     headersHint: '每行一个，格式为 名称: 值',
     temperature: '温度',
     maxTokens: '最大令牌数',
+    generateTitles: '自动生成对话标题',
+    generateTitlesHint:
+      '第一条回答之后，请对话所用的模型生成一个简短标题（多一次小请求）。你自己设置的标题不会被替换。',
     contextWindow: '上下文窗口（令牌）',
     contextWindowHint: (assumed) =>
       `模型一次能读取的长度；只发送放得下的最新消息。服务商的模型列表提供时会自动填写；留空则按 ${assumed} 计算。`,
