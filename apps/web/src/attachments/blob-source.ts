@@ -8,7 +8,10 @@ import { readBlob, storeDownloadedBlob } from '../db/blob-store.ts';
  * not ask (offline, a server error), with a message a person can read. The bytes are checked against the
  * hash and stored here by `loadBlob`, not by the fetcher.
  */
-export type RemoteBlobFetcher = (hash: string, signal?: AbortSignal) => Promise<Blob | undefined>;
+export type RemoteBlobFetcher = (
+  attachment: Pick<Attachment, 'hash' | 'mediaType'>,
+  signal?: AbortSignal,
+) => Promise<Blob | undefined>;
 
 /** Why a blob could not be had, for the UI to word. */
 export type BlobUnavailableReason = 'not_on_device' | 'fetch_failed';
@@ -56,11 +59,14 @@ export async function loadBlob(
   if (fetcher === null) throw new BlobUnavailableError('not_on_device');
   let fetched: Blob | undefined;
   try {
-    fetched = await fetcher(attachment.hash, signal);
+    fetched = await fetcher(attachment, signal);
   } catch (cause) {
     throw new BlobUnavailableError('fetch_failed', { cause });
   }
   if (fetched === undefined) throw new BlobUnavailableError('not_on_device');
-  await storeDownloadedBlob(db, attachment.hash, fetched, attachment.mediaType);
+  // A fetcher that stores what it fetched (sync's downloader does, verified) leaves nothing to do here.
+  if ((await readBlob(db, attachment.hash)) === undefined) {
+    await storeDownloadedBlob(db, attachment.hash, fetched, attachment.mediaType);
+  }
   return fetched;
 }

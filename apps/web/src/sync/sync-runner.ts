@@ -1,6 +1,7 @@
 import { SyncEngine } from '@hearth/core';
 import { syncPokeSchema } from '@hearth/schema';
 import { Dexie, type ObservabilitySet } from 'dexie';
+import { setRemoteBlobFetcher } from '../attachments/blob-source.ts';
 import { AppDatabase } from '../db/app-database.ts';
 import type { Storage } from '../db/storage.ts';
 import { setActiveBlobDownloader } from './blobs/active-blob-downloader.ts';
@@ -10,6 +11,7 @@ import type { BlobUploadProblem } from './blobs/blob-upload-problem.ts';
 import { BlobUploader } from './blobs/blob-uploader.ts';
 import { blobsFirstTransport } from './blobs/blobs-first-transport.ts';
 import { exposeDownloadBlobForE2e } from './blobs/expose-for-e2e.ts';
+import { syncBlobFetcher } from './blobs/sync-blob-fetcher.ts';
 import { dexieLocalStore } from './dexie-local-store.ts';
 import { loadAccount, type SyncAccount } from './sync-account.ts';
 import { createSyncClient } from './sync-client.ts';
@@ -40,10 +42,12 @@ export async function startSync(storage: Storage): Promise<void> {
   // Every tab downloads the attachments it shows, leading sync or not. `downloadBlob(hash, mediaType)` in
   // ./blobs/active-blob-downloader.ts is what shows or sends an attachment not on this device calls.
   setActiveBlobDownloader(createBlobDownloader({ db: storage.db, api: createBlobApi(account) }));
+  setRemoteBlobFetcher(syncBlobFetcher);
   exposeDownloadBlobForE2e();
   const session: { stop: () => void; engine?: SyncEngine } = {
     stop: () => {
       setActiveBlobDownloader(undefined);
+      setRemoteBlobFetcher(null);
       stopping.abort();
     },
   };
