@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { indexMarkedMessages, prepareSearchIndex } from '../search/search-index-writer.ts';
+import { searchMessages } from '../search/search-messages.ts';
 import { AppDatabase } from './app-database.ts';
 import { shownBranchPage } from './branches-repository.ts';
 
@@ -42,7 +44,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('upgrade', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(7);
     const chats = await db.chats.orderBy('lastActivityAt').toArray();
     expect(chats.map((c) => [c.id, 'lastActivityAt' in c ? c.lastActivityAt : undefined])).toEqual([
       ['empty', 200],
@@ -187,7 +189,7 @@ describe('database upgrades', () => {
 
     const db = new AppDatabase('linear', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(7);
     const page = await shownBranchPage(db, chatId, 100);
     expect(page.messages.map(({ message: shown }) => shown.content)).toEqual([
       'first',
@@ -202,6 +204,60 @@ describe('database upgrades', () => {
     // Every record exactly as it was, clocks included, and nothing to push.
     expect(JSON.stringify(await Promise.all(v4Tables.map((name) => db.table(name).toArray())))).toBe(before);
     expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
+  it('v5 -> v7 adds the search tables, rewrites no record, and the missing index is built from the old messages', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = new Dexie('search', { indexedDB, IDBKeyRange });
+    v5.version(5).stores({
+      ...version4Stores,
+      messages: 'id, [chatId+createdAt], updatedAt, status, [chatId+parentId]',
+      pinnedChats: 'id',
+    });
+    const chat = {
+      id: '01900000-0000-7000-8000-0000000000c0',
+      updatedAt: '001700000000001-000000-olddevice',
+      deleted: false,
+      title: 'old chat',
+      systemPrompt: '',
+      modelConfigId: null,
+      params: {},
+      pinned: false,
+      forkedFrom: null,
+      createdAt: 1,
+      lastActivityAt: 2,
+    };
+    const message = {
+      id: '01900000-0000-7000-8000-0000000000c1',
+      updatedAt: '001700000000002-000000-olddevice',
+      deleted: false,
+      chatId: chat.id,
+      role: 'user',
+      content: 'Written before search existed, 搜索之前写的',
+      reasoning: '',
+      status: 'done',
+      error: null,
+      model: null,
+      usage: null,
+      createdAt: 2,
+      feedback: null,
+      connection: null,
+    };
+    await v5.table('chats').add(chat);
+    await v5.table('messages').add(message);
+    v5.close();
+
+    const db = new AppDatabase('search', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.messages.toArray()).toEqual([message]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.searchState.count()).toBe(0);
+    expect(await prepareSearchIndex(db)).toBe(true);
+    while ((await indexMarkedMessages(db, 10)) > 0);
+    expect((await searchMessages(db, 'before search', 10)).map((result) => result.messageId)).toEqual([message.id]);
+    expect((await searchMessages(db, '之前', 10)).map((result) => result.messageId)).toEqual([message.id]);
     db.close();
   });
 });

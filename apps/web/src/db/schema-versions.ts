@@ -51,6 +51,14 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(5)
     .stores({ messages: 'id, [chatId+createdAt], updatedAt, status, [chatId+parentId]', pinnedChats: 'id' })
     .upgrade(indexPinnedChats);
+
+  // v7: search inside messages, device-local (search/search-index-writer.ts). `searchEntries` holds each
+  // live message's terms under a multi-entry index, keyed by creation time so results come newest first;
+  // `searchDirty` marks messages written since they were indexed (search-dirty-marks.ts); `searchState`
+  // names the tokenizer version the entries were made with. No upgrade step: without a state the index
+  // counts as missing and the search worker builds it from every message, in the background, instead of
+  // holding the upgrade (and the app's start) for the time 100,000 messages take.
+  db.version(7).stores({ searchEntries: 'key, &messageId, *terms', searchDirty: 'id', searchState: 'key' });
 }
 
 /** Fills `pinnedChats` from the chats already stored. */
