@@ -18,11 +18,15 @@ export const chatListStrings: Strings<{
   noMatches: string;
   close: string;
   showMore: (count: number) => string;
+  inMessages: string;
+  noMessageMatches: string;
+  searchFailed: string;
+  indexing: (count: number) => string;
 }> = {
   en: {
     chats: 'Chats',
     newChat: 'New chat',
-    search: 'Search chats',
+    search: 'Search chats and messages',
     rename: 'Rename',
     chatTitle: 'Chat title',
     pin: 'Pin',
@@ -37,11 +41,15 @@ export const chatListStrings: Strings<{
     noMatches: 'No chats match.',
     close: 'Hide chats',
     showMore: (count) => `Show more chats (${count})`,
+    inMessages: 'In messages',
+    noMessageMatches: 'No messages match.',
+    searchFailed: 'Searching the messages failed. Try again, or reload the page if it keeps failing.',
+    indexing: (count) => `Still indexing ${count} ${count === 1 ? 'message' : 'messages'}: some may not show yet.`,
   },
   'zh-CN': {
     chats: '对话',
     newChat: '新对话',
-    search: '搜索对话',
+    search: '搜索对话和消息',
     rename: '重命名',
     chatTitle: '对话标题',
     pin: '置顶',
@@ -56,5 +64,9 @@ export const chatListStrings: Strings<{
     noMatches: '没有匹配的对话。',
     close: '隐藏对话列表',
     showMore: (count) => `显示更多对话（${count} 个）`,
+    inMessages: '消息中',
+    noMessageMatches: '没有匹配的消息。',
+    searchFailed: '搜索消息失败。请重试；如果一直失败，请重新加载页面。',
+    indexing: (count) => `还有 ${count} 条消息正在建立索引，可能暂时搜不到。`,
   },
 };

@@ -7,18 +7,23 @@ import { usePacedLiveQuery } from '../archive/use-paced-live-query.ts';
 import { SyncStatusLine } from '../sync/sync-status-line.tsx';
 import { ChatListItem } from './chat-list-item.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
+import { MessageSearchResults } from './message-search-results.tsx';
+
+/** The search field's id, for the shortcut that focuses it. */
+export const chatSearchId = 'chat-search';
 
 /** How many chats the list shows before "Show more". */
 const pageSize = 100;
 
-/** The sidebar: new chat, search by title, and every chat by last activity. */
+/** The sidebar: new chat, search (titles, then message text), and every chat by last activity. */
 export function ChatList() {
   const s = useStrings(chatListStrings);
   const { db } = appStorage();
   const selectedChatId = useUiStore((state) => state.selectedChatId);
   const open = useUiStore((state) => state.sidebarOpen);
   const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
+  const deferredText = useDeferredValue(query.trim());
+  const deferredQuery = deferredText.toLocaleLowerCase();
   const [limit, setLimit] = useState(pageSize);
   const searching = deferredQuery !== '';
   // A long history shows its pinned and newest chats and the rest on request: reading or rendering
@@ -52,6 +57,7 @@ export function ChatList() {
           </button>
         </div>
         <input
+          id={chatSearchId}
           type="search"
           className="chat-search"
           aria-label={s.search}
@@ -59,7 +65,7 @@ export function ChatList() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        <ul className="chat-items">
+        <ul className="chat-items" aria-label={s.chats}>
           {shown.map((chat) => (
             <ChatListItem key={chat.id} chat={chat} selected={chat.id === selectedChatId} />
           ))}
@@ -70,6 +76,7 @@ export function ChatList() {
           </button>
         )}
         {listed && shown.length === 0 && <p className="sidebar-note">{listed.total === 0 ? s.noChats : s.noMatches}</p>}
+        {searching && <MessageSearchResults query={deferredText} />}
       </nav>
       <SyncStatusLine />
       <button type="button" className="button settings-button" onClick={() => setSettingsOpen(true)}>
