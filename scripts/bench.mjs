@@ -23,3 +23,5 @@ console.log('\n=== Cold start with a large history');
 await run('pnpm', ['exec', 'tsx', 'bench/cold-start.bench.ts'], { cwd: 'e2e' });
 console.log('\n=== Export and import of a large history (100,000 messages)');
 await run('pnpm', ['exec', 'tsx', 'bench/archive.bench.ts'], { cwd: 'e2e' });
+console.log('\n=== Search over 100,000 messages, English and Chinese');
+await run('pnpm', ['exec', 'tsx', 'bench/search.bench.ts'], { cwd: 'e2e' });

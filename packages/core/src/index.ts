@@ -82,7 +82,7 @@ export {
   type RecordContext,
 } from './records/new-records.ts';
 export { indexTerms, searchIndexVersion } from './search/index-terms.ts';
-export { type IndexLookup, parseSearchQuery } from './search/search-query.ts';
+export { type IndexLookup, parseSearchQuery, type SearchQuery } from './search/search-query.ts';
 export { type SnippetPart, searchSnippet } from './search/search-snippet.ts';
 export { textMatches } from './search/text-matches.ts';
 export { completionEventsFromResponse } from './stream/completion-events-from-response.ts';

@@ -53,6 +53,9 @@ describe('the search index', () => {
     expect(await found(storage, '北京大学')).toEqual(['[北京大学]位于北京市海淀区。', '[北京大学]在哪里？']);
     expect(await found(storage, '海淀')).toEqual(['北京大学位于北京市[海淀]区。']);
     expect(await found(storage, 'rust')).toEqual([]);
+    // Found among the newest entries alone: still the newest first.
+    const [newest] = await searchMessages(storage.db, 'sort', 1);
+    expect(newest?.snippet.map((part) => part.text).join('')).toBe('Use sorted(list) or list.sort().');
   });
 
   it('follows every write: an edit, a deleted message, a deleted chat', async () => {

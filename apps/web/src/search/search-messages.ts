@@ -1,4 +1,11 @@
-import { type IndexLookup, parseSearchQuery, type SnippetPart, searchSnippet, textMatches } from '@hearth/core';
+import {
+  type IndexLookup,
+  parseSearchQuery,
+  type SearchQuery,
+  type SnippetPart,
+  searchSnippet,
+  textMatches,
+} from '@hearth/core';
 import type { AppDatabase, SearchEntry } from '../db/app-database.ts';
 import { isLive } from '../db/record-versions.ts';
 
@@ -15,48 +22,68 @@ export interface MessageSearchResult {
 // Candidates are checked a batch at a time, newest first, until enough results are found.
 const batchSize = 100;
 
+// How many of the newest entries a search reads first, checking their terms itself (see below).
+const newestWindow = 400;
+
 /**
- * The newest messages matching `text` (at most `limit`), newest first. The index gives the candidates of
- * the rarest term, each candidate's terms are checked against the other terms, then its text confirms the
- * match and places the highlights; messages of deleted chats, or gone since they were indexed, are left out.
+ * The newest messages matching `text` (at most `limit`), newest first. A frequent word (one message in
+ * ten or more) finds its results among the newest entries at once: those are read first and checked in
+ * memory, which costs the same whatever the word. Otherwise the index gives the candidates of the rarest
+ * term (few, since the word is not frequent), each checked against the other terms. Either way the text
+ * confirms each match and places the highlights; messages of deleted chats, or gone since they were
+ * indexed, are left out.
  */
 export async function searchMessages(db: AppDatabase, text: string, limit: number): Promise<MessageSearchResult[]> {
   const query = parseSearchQuery(text);
   if (query.lookups.length === 0) return [];
+  const matchesAll = (entry: SearchEntry) => query.lookups.every((lookup) => hasTerm(entry, lookup));
+  const newest = (await db.searchEntries.reverse().limit(newestWindow).toArray()).filter(matchesAll);
+  const fromNewest = await confirmed(db, query, newest, limit);
+  if (fromNewest.length >= limit) return fromNewest;
+
   const ranges = query.lookups.map((lookup) =>
     lookup.prefix
       ? db.searchEntries.where('terms').startsWith(lookup.term)
       : db.searchEntries.where('terms').equals(lookup.term),
   );
-  const counts = await Promise.all(ranges.map((range) => range.count()));
+  const counts = ranges.length === 1 ? [0] : await Promise.all(ranges.map((range) => range.count()));
   const rarest = counts.indexOf(Math.min(...counts));
   const keys = [...new Set((await ranges[rarest]?.primaryKeys()) as string[])].sort().reverse();
-  const others = query.lookups.filter((_, at) => at !== rarest);
-
   const results: MessageSearchResult[] = [];
   for (let from = 0; from < keys.length && results.length < limit; from += batchSize) {
     const entries = (await db.searchEntries.bulkGet(keys.slice(from, from + batchSize))).filter(
-      (entry): entry is SearchEntry => entry !== undefined && others.every((lookup) => hasTerm(entry, lookup)),
+      (entry): entry is SearchEntry => entry !== undefined && matchesAll(entry),
     );
-    const messages = await db.messages.bulkGet(entries.map((entry) => entry.messageId));
-    const live = messages.filter(isLive);
-    const chats = await db.chats.bulkGet([...new Set(live.map((message) => message.chatId))]);
-    const titles = new Map(chats.filter(isLive).map((chat) => [chat.id, chat.title]));
-    for (const message of live) {
-      const title = titles.get(message.chatId);
-      if (title === undefined || message.role === 'system') continue;
-      const matches = textMatches(message.content, query);
-      if (matches === undefined) continue;
-      results.push({
-        messageId: message.id,
-        chatId: message.chatId,
-        chatTitle: title,
-        role: message.role,
-        createdAt: message.createdAt,
-        snippet: searchSnippet(message.content, matches),
-      });
-      if (results.length === limit) break;
-    }
+    results.push(...(await confirmed(db, query, entries, limit - results.length)));
+  }
+  return results;
+}
+
+/** The results among these entries whose message is live, in a live chat, and holds the query's text. */
+async function confirmed(
+  db: AppDatabase,
+  query: SearchQuery,
+  entries: readonly SearchEntry[],
+  limit: number,
+): Promise<MessageSearchResult[]> {
+  const results: MessageSearchResult[] = [];
+  const messages = (await db.messages.bulkGet(entries.map((entry) => entry.messageId))).filter(isLive);
+  const chats = await db.chats.bulkGet([...new Set(messages.map((message) => message.chatId))]);
+  const titles = new Map(chats.filter(isLive).map((chat) => [chat.id, chat.title]));
+  for (const message of messages) {
+    if (results.length === limit) break;
+    const title = titles.get(message.chatId);
+    if (title === undefined || message.role === 'system') continue;
+    const matches = textMatches(message.content, query);
+    if (matches === undefined) continue;
+    results.push({
+      messageId: message.id,
+      chatId: message.chatId,
+      chatTitle: title,
+      role: message.role,
+      createdAt: message.createdAt,
+      snippet: searchSnippet(message.content, matches),
+    });
   }
   return results;
 }

@@ -4,13 +4,12 @@ import { type ChatWindow, listChats, listChatWindow } from '../../db/chats-repos
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
 import { usePacedLiveQuery } from '../archive/use-paced-live-query.ts';
+import { ShortcutListButton } from '../shortcuts/shortcut-list-button.tsx';
 import { SyncStatusLine } from '../sync/sync-status-line.tsx';
 import { ChatListItem } from './chat-list-item.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
+import { chatSearchId } from './chat-search-id.ts';
 import { MessageSearchResults } from './message-search-results.tsx';
-
-/** The search field's id, for the shortcut that focuses it. */
-export const chatSearchId = 'chat-search';
 
 /** How many chats the list shows before "Show more". */
 const pageSize = 100;
@@ -79,6 +78,7 @@ export function ChatList() {
         {searching && <MessageSearchResults query={deferredText} />}
       </nav>
       <SyncStatusLine />
+      <ShortcutListButton />
       <button type="button" className="button settings-button" onClick={() => setSettingsOpen(true)}>
         {s.settings}
       </button>
