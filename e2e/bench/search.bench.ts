@@ -100,7 +100,9 @@ try {
   }
 
   const seed = await page.evaluate(seedSearchHistory, history);
-  console.log(`raw IndexedDB writes of ${history.messages} messages: ${(seed.writeMs / 1000).toFixed(1)} s (reference)`);
+  console.log(
+    `raw IndexedDB writes of ${history.messages} messages: ${(seed.writeMs / 1000).toFixed(1)} s (reference)`,
+  );
 
   const buildStart = Date.now();
   await page.reload();
@@ -119,7 +121,9 @@ try {
   await page.waitForSelector('#chat-search');
   const [firstQuery] = seed.queries;
   if (firstQuery) {
-    console.log(`first search after a reload ("${firstQuery.text}"): ${(await searchOnce(page, firstQuery.text)).toFixed(0)} ms`);
+    console.log(
+      `first search after a reload ("${firstQuery.text}"): ${(await searchOnce(page, firstQuery.text)).toFixed(0)} ms`,
+    );
   }
   for (const query of seed.queries) {
     const times: number[] = [];

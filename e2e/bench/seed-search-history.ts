@@ -22,8 +22,12 @@ export async function seedSearchHistory(options: SearchSeedOptions): Promise<Sea
   };
   // A skewed pick: low indexes (common words) far more often than high ones.
   const skewed = <T>(items: readonly T[]): T => items[Math.floor(items.length * random() ** 3)] as T;
-  const common = 'the of and to a in is it you that was for on are with as be this have from or by not but what'.split(' ');
-  const syllables = 'ka lo mi ne su ra to vi pe zo an el ir ur ost ber gan dil mor ques tion ment ing pro sta'.split(' ');
+  const common = 'the of and to a in is it you that was for on are with as be this have from or by not but what'.split(
+    ' ',
+  );
+  const syllables = 'ka lo mi ne su ra to vi pe zo an el ir ur ost ber gan dil mor ques tion ment ing pro sta'.split(
+    ' ',
+  );
   const vocabulary = [...common];
   while (vocabulary.length < 6_000) {
     const length = 2 + Math.floor(random() * 3);
