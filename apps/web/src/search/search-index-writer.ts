@@ -19,8 +19,11 @@ export async function prepareSearchIndex(db: AppDatabase): Promise<boolean> {
   const state = await db.searchState.get(stateKey);
   if (state?.version === searchIndexVersion) return false;
   const ids = (await db.messages.toCollection().primaryKeys()) as string[];
-  await db.transaction('rw', db.searchEntries, db.searchDirty, db.searchState, async () => {
-    await db.searchEntries.clear();
+  // Clearing the entries takes long with a big index: on its own, so the page's writes (which mark
+  // messages in `searchDirty`) do not wait for it. Stopped in between, the old version is still named and
+  // the next start clears again.
+  await db.searchEntries.clear();
+  await db.transaction('rw', db.searchDirty, db.searchState, async () => {
     await db.searchDirty.bulkPut(ids.map((id) => ({ id, stamp: 'rebuild' })));
     await db.searchState.put({ key: stateKey, version: searchIndexVersion });
   });
@@ -29,29 +32,31 @@ export async function prepareSearchIndex(db: AppDatabase): Promise<boolean> {
 
 /**
  * Indexes up to `limit` marked messages and clears their marks; returns how many marks it took. The terms
- * are worked out outside any transaction; the entries are written in one short transaction that skips
- * every message written again meanwhile (its mark has a new stamp), which the next round indexes.
- * Deleted or missing messages leave the index; so does a system message, which is not shown.
+ * are worked out outside any transaction and stored in a transaction of the index alone, so the page's
+ * writes (whose transactions hold `searchDirty`, never `searchEntries`) do not wait behind the index's
+ * many entries. A second, short transaction then clears only the marks no write replaced meanwhile: a
+ * message written again after it was read keeps a mark with a new stamp, and the next round indexes it
+ * again. Deleted or missing messages leave the index; so does a system message, which is not shown.
  */
 export async function indexMarkedMessages(db: AppDatabase, limit: number): Promise<number> {
   const marks = await db.searchDirty.limit(limit).toArray();
   if (marks.length === 0) return 0;
-  const messages = await db.messages.bulkGet(marks.map((mark) => mark.id));
-  const entries = new Map<string, SearchEntry>();
+  const ids = marks.map((mark) => mark.id);
+  const messages = await db.messages.bulkGet(ids);
+  const entries: SearchEntry[] = [];
   for (const message of messages) {
     if (!isLive(message) || message.role === 'system') continue;
-    entries.set(message.id, {
-      key: searchEntryKey(message),
-      messageId: message.id,
-      terms: indexTerms(message.content),
-    });
+    entries.push({ key: searchEntryKey(message), messageId: message.id, terms: indexTerms(message.content) });
   }
-  await db.transaction('rw', db.searchEntries, db.searchDirty, async () => {
-    const current = await db.searchDirty.bulkGet(marks.map((mark) => mark.id));
-    const settled = marks.filter((mark, at) => current[at]?.stamp === mark.stamp).map((mark) => mark.id);
-    await db.searchEntries.where('messageId').anyOf(settled).delete();
-    await db.searchEntries.bulkPut(settled.flatMap((id) => entries.get(id) ?? []));
-    await db.searchDirty.bulkDelete(settled);
+  await db.transaction('rw', db.searchEntries, async () => {
+    await db.searchEntries.where('messageId').anyOf(ids).delete();
+    await db.searchEntries.bulkPut(entries);
+  });
+  await db.transaction('rw', db.searchDirty, async () => {
+    const current = await db.searchDirty.bulkGet(ids);
+    await db.searchDirty.bulkDelete(
+      marks.filter((mark, at) => current[at]?.stamp === mark.stamp).map((mark) => mark.id),
+    );
   });
   return marks.length;
 }
