@@ -16,7 +16,7 @@ import { useMessageFocus } from '../state/message-focus.ts';
 import { dexieLocalStore } from '../sync/dexie-local-store.ts';
 import { openSearchResult } from './open-search-result.ts';
 import { indexMarkedMessages, prepareSearchIndex } from './search-index-writer.ts';
-import { searchMessages } from './search-messages.ts';
+import { searchMessages, searchMessagesAsFound } from './search-messages.ts';
 
 /** What the search worker does: builds the index if needed, then indexes every marked message. */
 async function indexAll(storage: Storage): Promise<void> {
@@ -182,5 +182,30 @@ describe('the search index', () => {
     const before = await storage.db.chats.get(chat.id);
     await openSearchResult(storage, { chatId: chat.id, messageId: newer.id });
     expect(await storage.db.chats.get(chat.id)).toEqual(before);
+  });
+
+  it('finds an old message beyond the newest entries, and yields growing lists as it finds more', async () => {
+    const storage = testStorage();
+    await indexAll(storage);
+    const context = { clock: storage.clock, nowMs: 1_000 };
+    const chat = newChat(context, { title: 'many' });
+    await storage.db.chats.put(chat);
+    const messages = Array.from({ length: 450 }, (_, at) =>
+      messageSchema.parse({
+        ...newUserMessage({ ...context, nowMs: 1_000 + at }, { chatId: chat.id, content: '', parent: null }),
+        content: at === 3 || at === 440 ? `common and rare ${at}` : `common words ${at}`,
+      }),
+    );
+    await storage.db.messages.bulkPut(messages);
+    await indexAll(storage);
+
+    const lists: string[][] = [];
+    for await (const results of searchMessagesAsFound(storage.db, 'rare', 10)) {
+      lists.push(results.map((result) => result.snippet.map((part) => part.text).join('')));
+    }
+    // The newest one first, from the newest entries; then the old one too, from the index.
+    expect(lists).toEqual([['common and rare 440'], ['common and rare 440', 'common and rare 3']]);
+    const common = await searchMessages(storage.db, 'common', 5);
+    expect(common.map((result) => result.createdAt)).toEqual([1449, 1448, 1447, 1446, 1445]);
   });
 });

@@ -34,12 +34,36 @@ const newestWindow = 400;
  * indexed, are left out.
  */
 export async function searchMessages(db: AppDatabase, text: string, limit: number): Promise<MessageSearchResult[]> {
+  let last: MessageSearchResult[] = [];
+  for await (const results of searchMessagesAsFound(db, text, limit)) last = results;
+  return last;
+}
+
+/**
+ * `searchMessages` as it goes: yields the results found so far, newest first, each time there are more,
+ * so the first ones show before a rarer word's candidates are all checked. Every list yielded begins
+ * with the one before it; the last is the answer.
+ */
+export async function* searchMessagesAsFound(
+  db: AppDatabase,
+  text: string,
+  limit: number,
+): AsyncGenerator<MessageSearchResult[]> {
   const query = parseSearchQuery(text);
-  if (query.lookups.length === 0) return [];
+  if (query.lookups.length === 0) {
+    yield [];
+    return;
+  }
   const matchesAll = (entry: SearchEntry) => query.lookups.every((lookup) => hasTerm(entry, lookup));
-  const newest = (await db.searchEntries.reverse().limit(newestWindow).toArray()).filter(matchesAll);
-  const fromNewest = await confirmed(db, query, newest, limit);
-  if (fromNewest.length >= limit) return fromNewest;
+  const window = await db.searchEntries.reverse().limit(newestWindow).toArray();
+  const fromNewest = await confirmed(db, query, window.filter(matchesAll), limit);
+  let shown = fromNewest.length;
+  if (shown > 0) yield fromNewest;
+  // Enough among the newest, or the whole index read already.
+  if (shown >= limit || window.length < newestWindow) {
+    if (shown === 0) yield [];
+    return;
+  }
 
   const ranges = query.lookups.map((lookup) =>
     lookup.prefix
@@ -55,8 +79,13 @@ export async function searchMessages(db: AppDatabase, text: string, limit: numbe
       (entry): entry is SearchEntry => entry !== undefined && matchesAll(entry),
     );
     results.push(...(await confirmed(db, query, entries, limit - results.length)));
+    // The newest entries' results come first here too: shown already until these go past them.
+    if (results.length > shown) {
+      shown = results.length;
+      yield [...results];
+    }
   }
-  return results;
+  if (shown === 0) yield [];
 }
 
 /** The results among these entries whose message is live, in a live chat, and holds the query's text. */

@@ -5,7 +5,7 @@ import { appStorage } from '../../app/app-storage.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
 import { openSearchResult } from '../../search/open-search-result.ts';
 import { unindexedCount } from '../../search/search-index-writer.ts';
-import { type MessageSearchResult, searchMessages } from '../../search/search-messages.ts';
+import { type MessageSearchResult, searchMessagesAsFound } from '../../search/search-messages.ts';
 import { chatListStrings } from './chat-list-strings.ts';
 
 /** How many message results a search shows. */
@@ -27,10 +27,17 @@ export function MessageSearchResults({ query }: { query: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: searched again when the index catches up, so messages indexed meanwhile show
   useEffect(() => {
     let current = true;
-    searchMessages(appStorage().db, query, resultLimit).then(
-      (results) => current && setFound({ query, results }),
-      () => current && setFound({ query, failed: true }),
-    );
+    // The first results show as soon as they are found; the list grows as more are.
+    void (async () => {
+      try {
+        for await (const results of searchMessagesAsFound(appStorage().db, query, resultLimit)) {
+          if (!current) return;
+          setFound({ query, results });
+        }
+      } catch {
+        if (current) setFound({ query, failed: true });
+      }
+    })();
     return () => {
       current = false;
     };
