@@ -27,3 +27,5 @@ console.log('\n=== Streaming render (10,000 tokens at 200/s into a 1,000-message
 await run('pnpm', ['exec', 'tsx', 'bench/streaming.bench.ts'], { cwd: 'e2e' });
 console.log('\n=== Export and import of a large history (100,000 messages)');
 await run('pnpm', ['exec', 'tsx', 'bench/archive.bench.ts'], { cwd: 'e2e' });
+console.log('\n=== Search over 100,000 messages, English and Chinese');
+await run('pnpm', ['exec', 'tsx', 'bench/search.bench.ts'], { cwd: 'e2e' });

@@ -42,7 +42,9 @@ test('the chat list can be searched by title', async ({ app, upstream }) => {
   await app.send('bananas');
   await app.waitForAnswerToEnd();
   await app.chatList.getByRole('searchbox', { name: 'Search chats' }).fill('APPLE');
-  await expect(app.chatList.getByRole('listitem')).toHaveText([/apples and pears/]);
+  await expect(app.chatList.getByRole('list', { name: 'Chats', exact: true }).getByRole('listitem')).toHaveText([
+    /apples and pears/,
+  ]);
 });
 
 test('a chat has its own system prompt and model', async ({ app, upstream }) => {

@@ -6,6 +6,7 @@ import { App } from './app/app.tsx';
 import { boot } from './app/boot.ts';
 import { scheduleBlobSweep } from './attachments/blob-sweep-schedule.ts';
 import { startAppUpdates } from './pwa/app-updates.ts';
+import { startSearchIndexing } from './search/start-search-indexing.ts';
 import { openPairing } from './state/ui-store.ts';
 import './styles/app.css';
 
@@ -17,6 +18,7 @@ boot().then(
     startAppUpdates({ isBusy: isAnyAnswerStreamingHere });
     watchSendQueue(storage);
     scheduleBlobSweep(storage.db);
+    startSearchIndexing(storage);
     // Sync code (the tRPC client, the engine) loads after the first paint, and only matters when signed in.
     void import('./sync/sync-runner.ts').then(({ startSync }) => startSync(storage));
     const pairing = /^#pair=([A-Za-z0-9-]{4,64})$/.exec(window.location.hash);

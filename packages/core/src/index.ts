@@ -112,6 +112,10 @@ export {
   newUserMessage,
   type RecordContext,
 } from './records/new-records.ts';
+export { indexTerms, searchIndexVersion } from './search/index-terms.ts';
+export { type IndexLookup, parseSearchQuery, type SearchQuery } from './search/search-query.ts';
+export { type SnippetPart, searchSnippet } from './search/search-snippet.ts';
+export { textMatches } from './search/text-matches.ts';
 export { completionEventsFromResponse } from './stream/completion-events-from-response.ts';
 export { decodeCompletionStream } from './stream/decode-completion-stream.ts';
 export { failedResponseError } from './stream/provider-error-message.ts';

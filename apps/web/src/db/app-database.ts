@@ -14,6 +14,7 @@ import type { BlobUpload, StoredBlob } from './blob-store.ts';
 import { type OutboxEntry, outboxMiddleware } from './outbox-middleware.ts';
 import { type PinnedChatEntry, pinnedChatsIndex } from './pinned-chats-index.ts';
 import { defineSchemaVersions } from './schema-versions.ts';
+import { type SearchDirtyMark, searchDirtyMarks } from './search-dirty-marks.ts';
 
 /** Facts about this device that never sync: its id. */
 export interface DeviceMeta {
@@ -32,6 +33,19 @@ export interface HeldRecord {
   /** `<table>\u0000<key>`, like the outbox's. */
   key: string;
   change: WireRecord;
+}
+
+/** One message in the search index, under a key that sorts by its creation time. */
+export interface SearchEntry {
+  key: string;
+  messageId: string;
+  terms: string[];
+}
+
+/** The search index's own state: the tokenizer version its entries were made with. */
+export interface SearchState {
+  key: 'index';
+  version: number;
 }
 
 /** The app's IndexedDB database. Every conversation lives here first. */
@@ -58,11 +72,18 @@ export class AppDatabase extends Dexie {
   blobUploads!: EntityTable<BlobUpload, 'hash'>;
   /** Device-local: MCP servers' tokens and headers, never synced or exported. */
   mcpSecrets!: EntityTable<McpSecret, 'mcpServerId'>;
+  /** Device-local search index: each live message's terms (search/search-index-writer.ts). */
+  searchEntries!: EntityTable<SearchEntry, 'key'>;
+  /** Messages written since they were indexed (search-dirty-marks.ts). */
+  searchDirty!: EntityTable<SearchDirtyMark, 'id'>;
+  /** Which tokenizer version built the search index. */
+  searchState!: EntityTable<SearchState, 'key'>;
 
   constructor(name = 'hearth', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options);
     defineSchemaVersions(this);
     this.use(outboxMiddleware);
     this.use(pinnedChatsIndex);
+    this.use(searchDirtyMarks);
   }
 }

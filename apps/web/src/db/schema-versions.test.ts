@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { indexMarkedMessages, prepareSearchIndex } from '../search/search-index-writer.ts';
+import { searchMessages } from '../search/search-messages.ts';
 import { AppDatabase } from './app-database.ts';
 import { shownBranchPage } from './branches-repository.ts';
 
@@ -205,7 +207,7 @@ describe('database upgrades', () => {
     db.close();
   });
 
-  it('v6 -> v8 adds the device-local MCP secrets table and rewrites nothing', async () => {
+  it('v6 -> v8 adds the device-local MCP secrets table (and the v7 search tables) and rewrites nothing', async () => {
     const indexedDB = new IDBFactory();
     const v6 = new Dexie('mcp-secrets', { indexedDB, IDBKeyRange });
     v6.version(6).stores({
@@ -233,6 +235,60 @@ describe('database upgrades', () => {
     expect(await db.mcpSecrets.count()).toBe(1);
     expect(JSON.stringify(await Promise.all(v6Tables.map((name) => db.table(name).toArray())))).toBe(before);
     expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
+  it('v5 -> v8 adds the search tables, rewrites no record, and the missing index is built from the old messages', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = new Dexie('search', { indexedDB, IDBKeyRange });
+    v5.version(5).stores({
+      ...version4Stores,
+      messages: 'id, [chatId+createdAt], updatedAt, status, [chatId+parentId]',
+      pinnedChats: 'id',
+    });
+    const chat = {
+      id: '01900000-0000-7000-8000-0000000000c0',
+      updatedAt: '001700000000001-000000-olddevice',
+      deleted: false,
+      title: 'old chat',
+      systemPrompt: '',
+      modelConfigId: null,
+      params: {},
+      pinned: false,
+      forkedFrom: null,
+      createdAt: 1,
+      lastActivityAt: 2,
+    };
+    const message = {
+      id: '01900000-0000-7000-8000-0000000000c1',
+      updatedAt: '001700000000002-000000-olddevice',
+      deleted: false,
+      chatId: chat.id,
+      role: 'user',
+      content: 'Written before search existed, 搜索之前写的',
+      reasoning: '',
+      status: 'done',
+      error: null,
+      model: null,
+      usage: null,
+      createdAt: 2,
+      feedback: null,
+      connection: null,
+    };
+    await v5.table('chats').add(chat);
+    await v5.table('messages').add(message);
+    v5.close();
+
+    const db = new AppDatabase('search', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.messages.toArray()).toEqual([message]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.searchState.count()).toBe(0);
+    expect(await prepareSearchIndex(db)).toBe(true);
+    while ((await indexMarkedMessages(db, 10)) > 0);
+    expect((await searchMessages(db, 'before search', 10)).map((result) => result.messageId)).toEqual([message.id]);
+    expect((await searchMessages(db, '之前', 10)).map((result) => result.messageId)).toEqual([message.id]);
     db.close();
   });
 });

@@ -57,7 +57,15 @@ export function defineSchemaVersions(db: Dexie): void {
   // store. Both device-local; no record changes.
   db.version(6).stores({ blobs: 'hash', blobUploads: 'hash' });
 
-  // v8 (v7 belongs to another change): `mcpSecrets` holds each MCP server's bearer token and extra headers,
+  // v7: search inside messages, device-local (search/search-index-writer.ts). `searchEntries` holds each
+  // live message's terms under a multi-entry index, keyed by creation time so results come newest first;
+  // `searchDirty` marks messages written since they were indexed (search-dirty-marks.ts); `searchState`
+  // names the tokenizer version the entries were made with. No upgrade step: without a state the index
+  // counts as missing and the search worker builds it from every message, in the background, instead of
+  // holding the upgrade (and the app's start) for the time 100,000 messages take.
+  db.version(7).stores({ searchEntries: 'key, &messageId, *terms', searchDirty: 'id', searchState: 'key' });
+
+  // v8: `mcpSecrets` holds each MCP server's bearer token and extra headers,
   // by server id. Device-local like `secrets`: no sync table, never exported; the servers themselves are
   // synced settings (docs/records.md, "MCP servers"). No record changes.
   db.version(8).stores({ mcpSecrets: 'mcpServerId' });

@@ -17,11 +17,15 @@ export const chatListStrings: Strings<{
   noChats: string;
   noMatches: string;
   close: string;
+  inMessages: string;
+  noMessageMatches: string;
+  searchFailed: string;
+  indexing: (count: number) => string;
 }> = {
   en: {
     chats: 'Chats',
     newChat: 'New chat',
-    search: 'Search chats',
+    search: 'Search chats and messages',
     rename: 'Rename',
     chatTitle: 'Chat title',
     pin: 'Pin',
@@ -35,11 +39,15 @@ export const chatListStrings: Strings<{
     noChats: 'No chats yet.',
     noMatches: 'No chats match.',
     close: 'Hide chats',
+    inMessages: 'In messages',
+    noMessageMatches: 'No messages match.',
+    searchFailed: 'Searching the messages failed. Try again, or reload the page if it keeps failing.',
+    indexing: (count) => `Still indexing ${count} ${count === 1 ? 'message' : 'messages'}: some may not show yet.`,
   },
   'zh-CN': {
     chats: '对话',
     newChat: '新对话',
-    search: '搜索对话',
+    search: '搜索对话和消息',
     rename: '重命名',
     chatTitle: '对话标题',
     pin: '置顶',
@@ -53,5 +61,9 @@ export const chatListStrings: Strings<{
     noChats: '还没有对话。',
     noMatches: '没有匹配的对话。',
     close: '隐藏对话列表',
+    inMessages: '消息中',
+    noMessageMatches: '没有匹配的消息。',
+    searchFailed: '搜索消息失败。请重试；如果一直失败，请重新加载页面。',
+    indexing: (count) => `还有 ${count} 条消息正在建立索引，可能暂时搜不到。`,
   },
 };

@@ -4,21 +4,25 @@ import { type ChatWindow, listChats, listChatWindow } from '../../db/chats-repos
 import { useStrings } from '../../i18n/use-strings.ts';
 import { selectChat, setSettingsOpen, setSidebarOpen, useUiStore } from '../../state/ui-store.ts';
 import { usePacedLiveQuery } from '../archive/use-paced-live-query.ts';
+import { ShortcutListButton } from '../shortcuts/shortcut-list-button.tsx';
 import { SyncStatusLine } from '../sync/sync-status-line.tsx';
 import { chatListStrings } from './chat-list-strings.ts';
+import { chatSearchId } from './chat-search-id.ts';
 import { LazyChatRows } from './lazy-chat-rows.tsx';
+import { MessageSearchResults } from './message-search-results.tsx';
 
 /** How many chats the list reads at a time; the next ones are read as the reader scrolls near the end. */
 const pageSize = 100;
 
-/** The sidebar: new chat, search by title, and every chat by last activity. */
+/** The sidebar: new chat, search (titles, then message text), and every chat by last activity. */
 export function ChatList() {
   const s = useStrings(chatListStrings);
   const { db } = appStorage();
   const selectedChatId = useUiStore((state) => state.selectedChatId);
   const open = useUiStore((state) => state.sidebarOpen);
   const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
+  const deferredText = useDeferredValue(query.trim());
+  const deferredQuery = deferredText.toLocaleLowerCase();
   const [limit, setLimit] = useState(pageSize);
   const searching = deferredQuery !== '';
   // A long history shows its pinned and newest chats and the rest as the reader scrolls: reading or rendering
@@ -52,6 +56,7 @@ export function ChatList() {
           </button>
         </div>
         <input
+          id={chatSearchId}
           type="search"
           className="chat-search"
           aria-label={s.search}
@@ -65,8 +70,10 @@ export function ChatList() {
           onNearEnd={more > 0 ? () => setLimit((count) => Math.max(count, shown.length + pageSize)) : undefined}
         />
         {listed && shown.length === 0 && <p className="sidebar-note">{listed.total === 0 ? s.noChats : s.noMatches}</p>}
+        {searching && <MessageSearchResults query={deferredText} />}
       </nav>
       <SyncStatusLine />
+      <ShortcutListButton />
       <button type="button" className="button settings-button" onClick={() => setSettingsOpen(true)}>
         {s.settings}
       </button>

@@ -1,7 +1,9 @@
 import type { Chat } from '@hearth/schema';
-import { useRef } from 'react';
+import { type CSSProperties, type ReactNode, type Ref, useRef } from 'react';
 import { Virtualizer, type VirtualizerHandle } from 'virtua';
+import { useStrings } from '../../i18n/use-strings.ts';
 import { ChatListItem } from './chat-list-item.tsx';
+import { chatListStrings } from './chat-list-strings.ts';
 
 export interface ChatRowsProps {
   chats: Chat[];
@@ -13,6 +15,16 @@ export interface ChatRowsProps {
 // Rows this close to the end of what was read bring in the next window.
 const nearEndPx = 20 * 40;
 
+/** The list element virtua renders the rows in, named "Chats" (search results are another list). */
+function ChatItemsList(props: { style: CSSProperties; children: ReactNode; ref?: Ref<HTMLUListElement> }) {
+  const s = useStrings(chatListStrings);
+  return (
+    <ul ref={props.ref} style={props.style} aria-label={s.chats}>
+      {props.children}
+    </ul>
+  );
+}
+
 /**
  * The chats as a virtualized list (virtua, as the message list): only the rows near the viewport are in
  * the page, and the next window of chats is asked for as the list nears its end.
@@ -23,7 +35,7 @@ export function ChatRows({ chats, selectedChatId, onNearEnd }: ChatRowsProps) {
     <div className="chat-items">
       <Virtualizer
         ref={virtualizer}
-        as="ul"
+        as={ChatItemsList}
         item="li"
         data={chats}
         onScroll={(offset) => {

@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
+import { useStrings } from '../../i18n/use-strings.ts';
 import { ChatListItem } from './chat-list-item.tsx';
+import { chatListStrings } from './chat-list-strings.ts';
 import type { ChatRowsProps } from './chat-rows.tsx';
 
 // The virtualizer stays out of the first page's JavaScript (its budget is 150 KB gzip): the first paint
@@ -20,9 +22,10 @@ export function preloadChatRows(): void {
 
 /** The chat rows: plain for the first paint, virtualized from then on. */
 export function LazyChatRows(props: ChatRowsProps) {
+  const s = useStrings(chatListStrings);
   const plain = (
     <div className="chat-items">
-      <ul>
+      <ul aria-label={s.chats}>
         {props.chats.slice(0, plainRows).map((chat) => (
           <li key={chat.id}>
             <ChatListItem chat={chat} selected={chat.id === props.selectedChatId} />
