@@ -10,7 +10,6 @@ import { createBlobDownloader } from './blobs/blob-downloader.ts';
 import type { BlobUploadProblem } from './blobs/blob-upload-problem.ts';
 import { BlobUploader } from './blobs/blob-uploader.ts';
 import { blobsFirstTransport } from './blobs/blobs-first-transport.ts';
-import { exposeDownloadBlobForE2e } from './blobs/expose-for-e2e.ts';
 import { syncBlobFetcher } from './blobs/sync-blob-fetcher.ts';
 import { dexieLocalStore } from './dexie-local-store.ts';
 import { loadAccount, type SyncAccount } from './sync-account.ts';
@@ -43,7 +42,6 @@ export async function startSync(storage: Storage): Promise<void> {
   // ./blobs/active-blob-downloader.ts is what shows or sends an attachment not on this device calls.
   setActiveBlobDownloader(createBlobDownloader({ db: storage.db, api: createBlobApi(account) }));
   setRemoteBlobFetcher(syncBlobFetcher);
-  exposeDownloadBlobForE2e();
   const session: { stop: () => void; engine?: SyncEngine } = {
     stop: () => {
       setActiveBlobDownloader(undefined);
