@@ -40,11 +40,12 @@ test('the whole history exports as an archive that a fresh browser imports as th
   await expect(preview.getByRole('listitem')).toHaveText([
     '2 chats with 4 messages',
     '1 model configuration, without API keys: add those in Models',
-    '1 setting',
+    // The selected model, and generated titles turned off (the fixture's addModel does that).
+    '2 settings',
   ]);
   await expect(preview.getByText(/Chats are written one at a time, each with all its messages/)).toBeVisible();
   await target.importButton.click();
-  await expect(preview.getByRole('status')).toHaveText('Imported 2 chats and 4 messages, and 2 other records.');
+  await expect(preview.getByRole('status')).toHaveText('Imported 2 chats and 4 messages, and 3 other records.');
   await fresh.closeSettings();
 
   await expect(fresh.chatList.getByRole('listitem')).toHaveText([/你好，世界/, /Where should I eat in Lisbon\?/]);
@@ -226,7 +227,7 @@ test('importing works offline: the import worker comes from the service worker�
   await expect(screen.importSection.getByText('2 chats with 4 messages')).toBeVisible();
   await screen.importButton.click();
   await expect(screen.importSection.getByRole('status')).toHaveText(
-    'Imported 2 chats and 4 messages, and 2 other records.',
+    'Imported 2 chats and 4 messages, and 3 other records.',
   );
   await other.close();
 });

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Virtualizer, type VirtualizerHandle } from 'virtua';
 import type { ShownMessage } from '../../db/branches-repository.ts';
 import { useStrings } from '../../i18n/use-strings.ts';
@@ -91,6 +91,11 @@ export function MessageList({
     toEnd();
   };
 
+  // The newest question stays in the page even when its long answer has scrolled it out of view, so it is
+  // always there for assistive technology and find-in-page, whatever the virtualizer unmounted.
+  const latestQuestion = messages.findLastIndex((entry) => entry.message.role === 'user');
+  const kept = useMemo(() => (latestQuestion >= 0 ? [latestQuestion] : []), [latestQuestion]);
+
   const highlighted = useFocusTarget({
     chatId,
     messages,
@@ -158,6 +163,7 @@ export function MessageList({
             scrollRef={scroller}
             data={messages}
             shift={shift}
+            keepMounted={kept}
             onScroll={onScroll}
             onResize={() => {
               // A streamed answer grew, a message was measured, or the composer took more room.
