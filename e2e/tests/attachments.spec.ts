@@ -219,3 +219,27 @@ test('a thumbnail opens the image full size, Escape closes it, and a reload keep
   const image = app.questions.last().getByRole('img', { name: 'photo.png' });
   await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(40);
 });
+
+test('files dropped on the chat show a drop target and attach; a pasted screenshot attaches too', async ({ app }) => {
+  const dataTransfer = await app.page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['dropped words'], 'dropped.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  const chat = app.page.getByRole('main');
+  await chat.dispatchEvent('dragenter', { dataTransfer });
+  await expect(app.page.getByRole('status').filter({ hasText: 'Drop files to attach them' })).toBeVisible();
+  await chat.dispatchEvent('drop', { dataTransfer });
+  await expect(app.page.getByRole('status').filter({ hasText: 'Drop files to attach them' })).toBeHidden();
+  await expect(pendingFiles(app).getByText('dropped.txt')).toBeVisible();
+
+  // A screenshot pasted into the message box: a clipboard with an image file and no text.
+  await app.composer.evaluate((box, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'screenshot.png', { type: 'image/png' }));
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, photo.buffer.toString('base64'));
+  await expect(pendingFiles(app).getByText('screenshot.png')).toBeVisible();
+  await expect(pendingFiles(app).getByRole('img', { name: 'screenshot.png' })).toBeVisible();
+});

@@ -9,8 +9,8 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 export async function extractPdfText(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   // No fetching of font data or WebAssembly decoders: text extraction needs neither.
   const task = getDocument({ data: bytes, useWorkerFetch: false, useWasm: false });
-  const document = await task.promise;
   try {
+    const document = await task.promise;
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
