@@ -1,4 +1,4 @@
-import { imageTokens, questionOverflow } from '@hearth/core';
+import { attachmentKind, imageTokens, questionOverflow } from '@hearth/core';
 import type { Attachment } from '@hearth/schema';
 import { scheduleBlobSweep } from '../attachments/blob-sweep-schedule.ts';
 import { clearPendingAttachments } from '../attachments/pending-attachments.ts';
@@ -42,7 +42,7 @@ export async function sendQuestion(
   if (!config) throw new UserFacingError('no_model');
   // Images are counted here at their fixed figure; a file's text is only known once read, when the answer
   // runner fits the context and says so if the question is still too long.
-  const images = attachments.filter((attachment) => attachment.mediaType.startsWith('image/')).length;
+  const images = attachments.filter((attachment) => attachmentKind(attachment) === 'image').length;
   if (questionOverflow({ config, chat: options, content, extraTokens: images * imageTokens })) {
     throw new UserFacingError('too_long');
   }
